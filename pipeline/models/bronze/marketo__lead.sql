@@ -1,0 +1,3 @@
+-- Marketo `lead` as the Fivetran connector lands it.
+-- materialized: view
+SELECT * FROM {{ raw_parquet('marketo/lead.parquet') }}

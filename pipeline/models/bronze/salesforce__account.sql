@@ -1,0 +1,3 @@
+-- Salesforce `account` as the Fivetran connector lands it.
+-- materialized: view
+SELECT * FROM {{ raw_parquet('salesforce/account.parquet') }}

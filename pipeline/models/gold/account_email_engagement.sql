@@ -1,0 +1,11 @@
+-- Email engagement per account over all time, with the same definitions as per country.
+-- materialized: table
+-- order_by: country, account_name
+SELECT
+  account_id, account_name, country,
+  sum(sends) AS sends, sum(opens) AS opens, sum(unique_opens) AS unique_opens,
+  sum(clicks) AS clicks, sum(unique_clicks) AS unique_clicks,
+  CAST(sum(unique_opens) AS DOUBLE) / nullif(sum(sends), 0) AS open_rate,
+  CAST(sum(unique_clicks) AS DOUBLE) / nullif(sum(unique_opens), 0) AS click_ratio
+FROM {{ ref('email_engagement_daily') }}
+GROUP BY account_id, account_name, country

@@ -1,0 +1,12 @@
+-- Email engagement per country over all time. click_ratio = unique clicks / unique opens (NULL when
+-- nothing was opened); open_rate = unique opens / sends (NULL when nothing was sent).
+-- materialized: table
+-- order_by: country
+SELECT
+  country, iso_a3, iso_n3,
+  sum(sends) AS sends, sum(opens) AS opens, sum(unique_opens) AS unique_opens,
+  sum(clicks) AS clicks, sum(unique_clicks) AS unique_clicks,
+  CAST(sum(unique_opens) AS DOUBLE) / nullif(sum(sends), 0) AS open_rate,
+  CAST(sum(unique_clicks) AS DOUBLE) / nullif(sum(unique_opens), 0) AS click_ratio
+FROM {{ ref('email_engagement_daily') }}
+GROUP BY country, iso_a3, iso_n3

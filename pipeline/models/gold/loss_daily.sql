@@ -1,0 +1,18 @@
+-- Incurred losses per incident day and per Loss Summary dimension, so any period's losses are a sum.
+-- Property = property + vehicle amounts; liability = injury amounts; LAE kept apart.
+-- materialized: table
+-- order_by: day, policy_type, borough, make
+SELECT
+  incident_date AS day,
+  policy_type,
+  coalesce(borough, 'UNKNOWN') AS borough,
+  coalesce(make, 'UNKNOWN') AS make,
+  incident_type,
+  incident_severity,
+  count(*) AS claim_count,
+  sum(amount_total) AS claim_amount,
+  sum(amount_property + amount_vehicle) AS property_amount,
+  sum(amount_injury) AS liability_amount,
+  sum(lae) AS lae
+FROM {{ ref('claims') }}
+GROUP BY incident_date, policy_type, coalesce(borough, 'UNKNOWN'), coalesce(make, 'UNKNOWN'), incident_type, incident_severity
