@@ -1,0 +1,23 @@
+import { expect, test } from "@playwright/test";
+
+const dashboards = [
+  { name: "Loss Summary", href: "/loss-summary" },
+  { name: "Claims Investigation", href: "/claims" },
+  { name: "Email Engagement", href: "/engagement" },
+] as const;
+
+test("home page lists the three dashboards", async ({ page }) => {
+  await page.goto("/");
+
+  const directory = page.getByRole("navigation", { name: "Dashboards" });
+  await expect(directory).toBeVisible();
+  await expect(directory.getByRole("link")).toHaveCount(dashboards.length);
+
+  for (const { name, href } of dashboards) {
+    const link = directory.getByRole("link", { name, exact: true });
+    await expect(link).toBeVisible();
+    await expect(link).toHaveAttribute("href", href);
+  }
+
+  await page.screenshot({ path: "e2e/artifacts/home.png", fullPage: true });
+});

@@ -1,0 +1,161 @@
+import { statSync, readFileSync } from "node:fs";
+import path from "node:path";
+import {
+  DuckDBInstance,
+  type DuckDBConnection,
+  type DuckDBType,
+  BIGINT,
+  BOOLEAN,
+  DOUBLE,
+  VARCHAR,
+} from "@duckdb/node-api";
+import { z } from "zod";
+import { rewriteNamedParams, pickParams } from "./params";
+import { GOLD_TABLES, WarehouseError, type GoldTable, type SqlParam, type Warehouse, type WarehouseQuery } from "./types";
+
+const currentBuildSchema = z.object({ buildId: z.string().min(1), file: z.string().regex(/^gold-[A-Za-z0-9-]+\.duckdb$/), builtAt: z.string() });
+
+export interface DuckDbWarehouseOptions {
+  /** Folder holding gold-*.duckdb builds and CURRENT.json. */
+  warehouseDir: string;
+  /** Connections kept open per build; queries beyond that wait their turn. */
+  connections?: number;
+  onQuery?: (event: { name: string; ms: number; rows: number; buildId: string }) => void;
+}
+
+interface OpenBuild {
+  buildId: string;
+  instance: DuckDBInstance;
+  idle: DuckDBConnection[];
+  all: DuckDBConnection[];
+  waiters: Array<(c: DuckDBConnection) => void>;
+  inFlight: number;
+  retired: boolean;
+}
+
+function typeOf(value: SqlParam): DuckDBType {
+  if (value === null || typeof value === "string") return VARCHAR;
+  if (typeof value === "boolean") return BOOLEAN;
+  return Number.isInteger(value) ? BIGINT : DOUBLE;
+}
+
+/**
+ * The embedded engine: gold builds are read-only DuckDB files. Each query checks CURRENT.json (one stat
+ * call) and moves to a new build as soon as it is published; the previous build closes once its last
+ * query finishes.
+ */
+export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehouse {
+  const pointer = path.join(options.warehouseDir, "CURRENT.json");
+  const poolSize = options.connections ?? 4;
+  let pointerStamp = "";
+  let current: OpenBuild | null = null;
+  let opening: Promise<OpenBuild> | null = null;
+
+  async function open(buildId: string, file: string): Promise<OpenBuild> {
+    const instance = await DuckDBInstance.create(path.join(options.warehouseDir, file), { access_mode: "READ_ONLY" });
+    return { buildId, instance, idle: [], all: [], waiters: [], inFlight: 0, retired: false };
+  }
+
+  function closeIfDone(build: OpenBuild) {
+    if (build.retired && build.inFlight === 0) {
+      for (const c of build.all) c.closeSync();
+      build.instance.closeSync();
+    }
+  }
+
+  async function live(): Promise<OpenBuild> {
+    let stamp: string;
+    try {
+      const s = statSync(pointer);
+      stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+    } catch {
+      throw new WarehouseError("No gold build yet: run `npm run pipeline` (or `npm start`) to build the gold tables.", "no_gold_build");
+    }
+    if (current && stamp === pointerStamp) return current;
+    if (opening) return opening;
+    opening = (async () => {
+      const next = currentBuildSchema.parse(JSON.parse(readFileSync(pointer, "utf8")));
+      if (current?.buildId === next.buildId) {
+        pointerStamp = stamp;
+        return current;
+      }
+      const build = await open(next.buildId, next.file);
+      const previous = current;
+      current = build;
+      pointerStamp = stamp;
+      if (previous) {
+        previous.retired = true;
+        closeIfDone(previous);
+      }
+      return build;
+    })().finally(() => {
+      opening = null;
+    });
+    return opening;
+  }
+
+  async function acquire(build: OpenBuild): Promise<DuckDBConnection> {
+    const idle = build.idle.pop();
+    if (idle) return idle;
+    if (build.all.length < poolSize) {
+      const c = await build.instance.connect();
+      build.all.push(c);
+      return c;
+    }
+    return new Promise((resolve) => build.waiters.push(resolve));
+  }
+
+  function release(build: OpenBuild, c: DuckDBConnection) {
+    const waiter = build.waiters.shift();
+    if (waiter) waiter(c);
+    else build.idle.push(c);
+  }
+
+  return {
+    engine: "duckdb",
+    table(name: GoldTable) {
+      if (!GOLD_TABLES.includes(name)) throw new Error(`${name} is not a gold contract table`);
+      return `gold.${name}`;
+    },
+    async buildId() {
+      return (await live()).buildId;
+    },
+    async query<Row>(q: WarehouseQuery<Row>): Promise<Row[]> {
+      if (q.signal?.aborted) throw new WarehouseError(`query ${q.name} was cancelled`, "aborted");
+      const build = await live();
+      build.inFlight += 1;
+      const started = performance.now();
+      const conn = await acquire(build);
+      const onAbort = () => conn.interrupt();
+      q.signal?.addEventListener("abort", onAbort, { once: true });
+      try {
+        const { sql, names } = rewriteNamedParams(q.sql, "$");
+        const picked = pickParams(names, q.params, q.name);
+        const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
+        // The driver wants JS bigints for BIGINT parameters.
+        const values = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, types[k] === BIGINT ? BigInt(v as number) : v]));
+        const reader = await conn.runAndReadAll(sql, values, types);
+        const raw = reader.getRowObjectsJson();
+        const rows = z.array(q.row).parse(raw);
+        options.onQuery?.({ name: q.name, ms: performance.now() - started, rows: rows.length, buildId: build.buildId });
+        return rows;
+      } catch (err) {
+        if (q.signal?.aborted) throw new WarehouseError(`query ${q.name} was cancelled`, "aborted", { cause: err });
+        if (err instanceof z.ZodError) throw new WarehouseError(`query ${q.name} returned rows that do not match its schema`, "query_failed", { cause: err });
+        throw new WarehouseError(`query ${q.name} failed`, "query_failed", { cause: err });
+      } finally {
+        q.signal?.removeEventListener("abort", onAbort);
+        release(build, conn);
+        build.inFlight -= 1;
+        closeIfDone(build);
+      }
+    },
+    async close() {
+      if (current) {
+        current.retired = true;
+        closeIfDone(current);
+        current = null;
+      }
+    },
+  };
+}
