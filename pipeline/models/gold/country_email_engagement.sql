@@ -4,8 +4,8 @@
 -- order_by: country
 SELECT
   country, iso_a3, iso_n3,
-  sum(sends) AS sends, sum(opens) AS opens, sum(unique_opens) AS unique_opens,
-  sum(clicks) AS clicks, sum(unique_clicks) AS unique_clicks,
+  CAST(sum(sends) AS BIGINT) AS sends, CAST(sum(opens) AS BIGINT) AS opens, CAST(sum(unique_opens) AS BIGINT) AS unique_opens,
+  CAST(sum(clicks) AS BIGINT) AS clicks, CAST(sum(unique_clicks) AS BIGINT) AS unique_clicks,
   CAST(sum(unique_opens) AS DOUBLE) / nullif(sum(sends), 0) AS open_rate,
   CAST(sum(unique_clicks) AS DOUBLE) / nullif(sum(unique_opens), 0) AS click_ratio
 FROM {{ ref('email_engagement_daily') }}

@@ -12,11 +12,11 @@ SELECT
   coalesce(a.country, 'Unknown') AS country,
   a.iso_a3,
   a.iso_n3,
-  count(*) AS sends,
-  sum(j.opens) AS opens,
-  sum(j.unique_opens) AS unique_opens,
-  sum(j.clicks) AS clicks,
-  sum(j.unique_clicks) AS unique_clicks
+  CAST(count(*) AS BIGINT) AS sends,
+  CAST(sum(j.opens) AS BIGINT) AS opens,
+  CAST(sum(j.unique_opens) AS BIGINT) AS unique_opens,
+  CAST(sum(j.clicks) AS BIGINT) AS clicks,
+  CAST(sum(j.unique_clicks) AS BIGINT) AS unique_clicks
 FROM {{ ref('int_email_open_clicks_joined') }} j
 LEFT JOIN {{ ref('dim_user') }} u ON u.lead_id = j.lead_id
 LEFT JOIN {{ ref('dim_account') }} a ON a.account_id = u.account_id
