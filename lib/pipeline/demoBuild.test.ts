@@ -26,7 +26,7 @@ afterAll(async () => {
   await warehouse?.close();
 });
 
-async function sql<T extends z.ZodType>(query: string, row: T): Promise<z.infer<T>[]> {
+async function sql<Row>(query: string, row: z.ZodType<Row>): Promise<Row[]> {
   return warehouse.query({ name: "test.sql", sql: query, params: {}, row });
 }
 

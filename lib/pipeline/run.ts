@@ -120,7 +120,8 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const models = await loadModels(modelsDir);
 
   const builtAt = new Date().toISOString();
-  const buildId = `${builtAt.replace(/[-:]/g, "").replace(/\..*/, "")}-${randomBytes(3).toString("hex")}`;
+  // Millisecond time first, so build files sort in build order.
+  const buildId = `${builtAt.replace(/[-:.Z]/g, "")}-${randomBytes(3).toString("hex")}`;
   await mkdir(options.warehouseDir, { recursive: true });
   const file = path.join(options.warehouseDir, `gold-${buildId}.duckdb`);
   const tmpDir = path.join(options.warehouseDir, `.tmp-${buildId}`);

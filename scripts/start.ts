@@ -1,0 +1,120 @@
+// npm start: demo data if there is none, gold build if it is missing or stale, app database migrations,
+// a production build of the app if the sources changed, then the server on PORT (default 3000).
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { dataPaths } from "../lib/paths";
+import { env } from "../lib/env";
+import { generateRaw } from "./generate";
+import { buildGold } from "./pipeline";
+import { migrateDatabase, seedDemoUsers } from "./db";
+import { repoRoot } from "./prisma";
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.js", "tsconfig.json", "postcss.config.mjs", "package-lock.json"];
+const BUILD_STAMP = path.join(repoRoot, ".next", "goldlens-source-hash");
+
+async function sourceHash(): Promise<string> {
+  const hash = createHash("sha256");
+  const visit = async (rel: string) => {
+    const abs = path.join(repoRoot, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isDirectory()) {
+      for (const entry of (await readdir(abs)).sort()) {
+        if (entry === "generated" || entry.endsWith(".test.ts") || entry.endsWith(".test.tsx")) continue;
+        await visit(path.join(rel, entry));
+      }
+    } else {
+      hash.update(rel).update(await readFile(abs));
+    }
+  };
+  for (const input of BUILD_INPUTS) await visit(input);
+  return hash.digest("hex");
+}
+
+function newestMtime(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .reduce((newest, e) => Math.max(newest, statSync(path.join(e.parentPath, e.name)).mtimeMs), 0);
+}
+
+function run(args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [nextBin, ...args], { cwd: repoRoot, stdio: "inherit", env: { ...process.env, ...extraEnv } });
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next ${args[0]} exited with code ${code}`))));
+  });
+}
+
+async function waitUntilUp(url: string, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (res.status < 500) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return false;
+}
+
+async function main() {
+  const config = env();
+  const port = Number(process.env.PORT ?? 3000);
+  const paths = dataPaths(config.DATA_DIR);
+  console.log(`goldlens: starting (warehouse: ${config.WAREHOUSE}, data: ${path.relative(repoRoot, paths.root) || "."})`);
+
+  if (config.WAREHOUSE === "duckdb") {
+    if (!existsSync(path.join(paths.raw, "manifest.json"))) {
+      console.log("goldlens: no raw data yet, generating the demo data set");
+      await generateRaw({ scale: "demo", seed: 42, out: paths.raw });
+    }
+    const pointer = path.join(paths.warehouse, "CURRENT.json");
+    const builtAt = existsSync(pointer) ? statSync(pointer).mtimeMs : 0;
+    const inputsChanged = Math.max(statSync(path.join(paths.raw, "manifest.json")).mtimeMs, newestMtime(path.join(repoRoot, "pipeline")));
+    if (builtAt < inputsChanged) await buildGold({ raw: paths.raw, warehouse: paths.warehouse });
+    else console.log("goldlens: gold tables are up to date");
+  }
+
+  await migrateDatabase();
+  await seedDemoUsers();
+
+  const hash = await sourceHash();
+  const stamp = existsSync(BUILD_STAMP) ? await readFile(BUILD_STAMP, "utf8") : "";
+  if (stamp !== hash || !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
+    console.log("goldlens: building the app (next build)");
+    await run(["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+    await writeFile(BUILD_STAMP, hash);
+  } else {
+    console.log("goldlens: app build is up to date");
+  }
+
+  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+    cwd: repoRoot,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.once("exit", (code) => process.exit(code ?? 0));
+
+  const url = `http://localhost:${port}`;
+  if (await waitUntilUp(url, 120_000)) {
+    console.log("");
+    console.log(`goldlens: ready at ${url}`);
+    console.log("goldlens: demo users: exec@goldlens.local (executive), investigator@goldlens.local (investigator),");
+    console.log("          marketing@goldlens.local (marketing), admin@goldlens.local (admin)");
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`goldlens: ${(err as Error).message}`);
+  process.exit(1);
+});
