@@ -19,5 +19,11 @@ test("home page lists the three dashboards", async ({ page }) => {
     await expect(link).toHaveAttribute("href", href);
   }
 
+  // The status is read from the live gold build, so this also proves the warehouse path end to end.
+  const status = page.getByRole("region", { name: "Data status" });
+  await expect(status).toHaveAttribute("data-state", "loaded");
+  await expect(status).toContainText(/Claims as of \w{3} \d{1,2}, \d{4}/);
+  await expect(status).toContainText(/[\d,]+ claims · [\d,]+ policies/);
+
   await page.screenshot({ path: "e2e/artifacts/home.png", fullPage: true });
 });

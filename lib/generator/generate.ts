@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { mkdir, rm, writeFile, link } from "node:fs/promises";
+import { mkdir, rm, writeFile, symlink } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
@@ -289,7 +289,7 @@ SELECT
   deductable AS DEDUCTABLE
 FROM policies ORDER BY i`;
 
-// A trip of 100 points every 15 s: 96 driving up to the incident (the last 20, five minutes, at the
+// A trip of 120 points every 15 s: 116 driving up to the incident (the last 20, five minutes, at the
 // approach speed) and 4 standing after it. Parked-car and theft incidents approach at standstill.
 const TELEMATICS_SQL = `
 WITH trips AS (
@@ -305,12 +305,12 @@ WITH trips AS (
 ), points AS (
   SELECT t.*, k,
     CASE
-      WHEN k > 95 THEN 0.0
-      WHEN k >= 76 THEN greatest(0, approach + 2.5 * nrm('vjit', j * 100 + k))
-      WHEN k % 23 BETWEEN 10 AND 12 THEN greatest(0, 3 * u('stop', j * 100 + k))
-      ELSE greatest(0, cruise * (1 - exp(-k / 5.0)) * (0.8 + 0.2 * sin(k / 4.0 + phase)) + 2 * nrm('vjit', j * 100 + k))
+      WHEN k > 115 THEN 0.0
+      WHEN k >= 96 THEN greatest(0, approach + 2.5 * nrm('vjit', j * 120 + k))
+      WHEN k % 23 BETWEEN 10 AND 12 THEN greatest(0, 3 * u('stop', j * 120 + k))
+      ELSE greatest(0, cruise * (1 - exp(-k / 5.0)) * (0.8 + 0.2 * sin(k / 4.0 + phase)) + 2 * nrm('vjit', j * 120 + k))
     END AS speed
-  FROM trips t, range(100) r(k)
+  FROM trips t, range(120) r(k)
 ), located AS (
   SELECT *,
     coalesce(sum(speed / 240.0 * 1.609) OVER (PARTITION BY j ORDER BY k ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING), 0) AS rem_km,
@@ -324,9 +324,9 @@ WITH trips AS (
 )
 SELECT
   CASE WHEN u('chjunk', j) < 0.03 THEN chassis_no || '   ' WHEN u('chjunk', j) < 0.04 THEN lower(chassis_no) || '#' ELSE chassis_no END AS chassis_no,
-  round(elat + (along * cos(bearing) - side_km * sin(bearing)) / 111.0 + 0.00003 * nrm('gps', j * 100 + k), 6) AS latitude,
-  round(elon + (along * sin(bearing) + side_km * cos(bearing)) / 84.2 + 0.00003 * nrm('gpsx', j * 100 + k), 6) AS longitude,
-  strftime(incident_ts + to_seconds((k - 95) * 15), '%Y-%m-%d %H:%M:%S') AS event_timestamp,
+  round(elat + (along * cos(bearing) - side_km * sin(bearing)) / 111.0 + 0.00003 * nrm('gps', j * 120 + k), 6) AS latitude,
+  round(elon + (along * sin(bearing) + side_km * cos(bearing)) / 84.2 + 0.00003 * nrm('gpsx', j * 120 + k), 6) AS longitude,
+  strftime(incident_ts + to_seconds((k - 115) * 15), '%Y-%m-%d %H:%M:%S') AS event_timestamp,
   round(speed, 1) AS speed
 FROM placed ORDER BY j, k`;
 
@@ -585,7 +585,8 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       await mkdir(illustrative, { recursive: true });
       const base = SEVERITY_LEVELS.map((s, level) => path.join(illustrative, `level-${level}.svg`));
       await Promise.all(SEVERITY_LEVELS.map((s, level) => writeFile(base[level]!, damageImageSvg(s))));
-      // One file per claim as a scoring job expects, hard-linked to the illustration of its damage level.
+      // One file per claim as a scoring job expects, each a symbolic link to the illustration of its damage
+      // level (hard links would hit the file system's limit of links per file at insurer scale).
       const result = await con.stream(`SELECT image_name, true_level FROM images ORDER BY j`);
       let done = 0;
       const total = files["accidents/image_metadata.csv"];
@@ -593,7 +594,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
         const chunk = await result.fetchChunk();
         if (!chunk || chunk.rowCount === 0) break;
         const [names, levels] = chunk.getColumns() as [string[], number[]];
-        await Promise.all(names.map((n, idx) => link(base[levels[idx]!]!, path.join(outDir, "accidents/images", n))));
+        await Promise.all(names.map((n, idx) => symlink(`_illustrative/level-${levels[idx]!}.svg`, path.join(outDir, "accidents/images", n))));
         done += names.length;
         emit({ kind: "tick", step: "write damage images", done, total });
       }
