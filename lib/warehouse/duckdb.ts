@@ -129,6 +129,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
       const onAbort = () => conn.interrupt();
       q.signal?.addEventListener("abort", onAbort, { once: true });
       try {
+        if (q.signal?.aborted) throw new WarehouseError(`query ${q.name} was cancelled`, "aborted");
         const { sql, names } = rewriteNamedParams(q.sql, "$");
         const picked = pickParams(names, q.params, q.name);
         const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
@@ -140,6 +141,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
         options.onQuery?.({ name: q.name, ms: performance.now() - started, rows: rows.length, buildId: build.buildId });
         return rows;
       } catch (err) {
+        if (err instanceof WarehouseError) throw err;
         if (q.signal?.aborted) throw new WarehouseError(`query ${q.name} was cancelled`, "aborted", { cause: err });
         if (err instanceof z.ZodError) throw new WarehouseError(`query ${q.name} returned rows that do not match its schema`, "query_failed", { cause: err });
         throw new WarehouseError(`query ${q.name} failed`, "query_failed", { cause: err });

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { buildFixtureWarehouse, claim } from "../testing/rawFixture";
+import { WarehouseError, type Warehouse } from "./types";
+
+let warehouse: Warehouse;
+
+beforeAll(async () => {
+  ({ warehouse } = await buildFixtureWarehouse({
+    policies: [{ policyNo: "100000001", eff: "01-01-2023", expiry: "01-01-2024", premium: 365 }],
+    claims: [claim({ claim_no: "C1", policy_no: "100000001" })],
+  }));
+});
+
+afterAll(async () => {
+  await warehouse.close();
+});
+
+describe("DuckDB warehouse", () => {
+  it("binds parameters instead of splicing them, so hostile text is only ever a value", async () => {
+    const rows = await warehouse.query({
+      name: "test.bind",
+      sql: `SELECT count(*) AS n FROM ${warehouse.table("claims")} WHERE claim_no = :claimNo`,
+      params: { claimNo: "C1' OR '1'='1" },
+      row: z.object({ n: z.coerce.number() }),
+    });
+    expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it("returns JSON-safe rows: 64- and 128-bit integers never leak as bigint", async () => {
+    const rows = await warehouse.query({
+      name: "test.types",
+      sql: "SELECT CAST(9007199254740993 AS BIGINT) AS big, CAST(5 AS HUGEINT) AS huge, DATE '2024-02-29' AS day, :n AS n",
+      params: { n: 42 },
+      row: z.object({ big: z.string(), huge: z.coerce.number(), day: z.string(), n: z.coerce.number() }),
+    });
+    expect(() => JSON.stringify(rows)).not.toThrow();
+    expect(rows).toEqual([{ big: "9007199254740993", huge: 5, day: "2024-02-29", n: 42 }]);
+  });
+
+  it("rejects rows that do not match the declared schema", async () => {
+    await expect(
+      warehouse.query({ name: "test.schema", sql: "SELECT 'x' AS n", params: {}, row: z.object({ n: z.number() }) }),
+    ).rejects.toMatchObject({ code: "query_failed", message: expect.stringContaining("do not match its schema") });
+  });
+
+  it("cancels a running statement when its signal aborts, and keeps working afterwards", async () => {
+    const controller = new AbortController();
+    const running = warehouse.query({
+      name: "test.slow",
+      sql: "SELECT count(*) AS n FROM range(1000000000000) a",
+      params: {},
+      row: z.object({ n: z.coerce.number() }),
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 200);
+    const error = await running.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WarehouseError);
+    expect((error as WarehouseError).code).toBe("aborted");
+    const rows = await warehouse.query({ name: "test.after", sql: "SELECT 1 AS one", params: {}, row: z.object({ one: z.number() }) });
+    expect(rows).toEqual([{ one: 1 }]);
+  });
+
+  it("only names tables of the gold contract", () => {
+    expect(warehouse.table("claims")).toBe("gold.claims");
+    expect(() => warehouse.table("quarantine; DROP TABLE x" as never)).toThrow(/not a gold contract table/);
+  });
+});
