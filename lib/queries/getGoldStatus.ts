@@ -24,7 +24,7 @@ export const getGoldStatus = defineQuery({
       CAST(b.engagement_as_of AS STRING) AS engagement_as_of,
       b.source_scale,
       (SELECT count(*) FROM ${table("claims")}) AS claims,
-      (SELECT coalesce(sum(policies), 0) FROM ${table("policy_locations")}) AS policies,
+      (SELECT count(*) FROM ${table("policies")}) AS policies,
       (SELECT coalesce(sum(quarantined), 0) FROM ${table("model_runs")}) AS quarantined
     FROM ${table("build_info")} b`,
 });

@@ -1,22 +1,18 @@
 import "server-only";
 import { z } from "zod";
 import { amount, count, defineQuery, nullableNumber } from "./defineQuery";
-import { dateRange, optionalText } from "./filters";
+import { INCIDENT_FILTERS_SQL, PERIOD_SQL, POLICY_FILTERS_SQL, lossFilters } from "./filters";
 
 /**
  * Loss KPIs for a period (both ends inclusive), from the pre-aggregated daily gold tables.
  * Loss ratio = (claim amounts + LAE of claims whose incident date is in the period) / earned premium in
  * the period; property uses property + vehicle amounts, liability the injury amounts. Claim frequency =
  * claims / earned exposure in policy-years. Every ratio is NULL when there is no earned premium.
+ * Incident filters (type, severity, hour) narrow the losses but not the premium.
  */
 export const getLossKpis = defineQuery({
   name: "getLossKpis",
-  parameters: z.object({
-    ...dateRange,
-    policyType: optionalText,
-    borough: optionalText,
-    make: optionalText,
-  }),
+  parameters: lossFilters,
   row: z.object({
     earned_premium: amount,
     exposure_years: amount,
@@ -35,10 +31,7 @@ export const getLossKpis = defineQuery({
     WITH premium AS (
       SELECT coalesce(sum(earned_premium), 0) AS earned_premium, coalesce(sum(exposure_years), 0) AS exposure_years
       FROM ${table("premium_daily")}
-      WHERE day BETWEEN CAST(:from AS DATE) AND CAST(:to AS DATE)
-        AND (CAST(:policyType AS STRING) IS NULL OR policy_type = CAST(:policyType AS STRING))
-        AND (CAST(:borough AS STRING) IS NULL OR borough = CAST(:borough AS STRING))
-        AND (CAST(:make AS STRING) IS NULL OR make = CAST(:make AS STRING))
+      WHERE ${PERIOD_SQL("day")} AND ${POLICY_FILTERS_SQL}
     ), losses AS (
       SELECT
         coalesce(sum(claim_count), 0) AS claim_count,
@@ -47,10 +40,7 @@ export const getLossKpis = defineQuery({
         coalesce(sum(liability_amount), 0) AS liability_amount,
         coalesce(sum(lae), 0) AS lae
       FROM ${table("loss_daily")}
-      WHERE day BETWEEN CAST(:from AS DATE) AND CAST(:to AS DATE)
-        AND (CAST(:policyType AS STRING) IS NULL OR policy_type = CAST(:policyType AS STRING))
-        AND (CAST(:borough AS STRING) IS NULL OR borough = CAST(:borough AS STRING))
-        AND (CAST(:make AS STRING) IS NULL OR make = CAST(:make AS STRING))
+      WHERE ${PERIOD_SQL("day")} AND ${POLICY_FILTERS_SQL} AND ${INCIDENT_FILTERS_SQL}
     )
     SELECT
       earned_premium, exposure_years, claim_count, claim_amount, property_amount, liability_amount, lae,

@@ -126,10 +126,14 @@ export async function writeRawFixture(fixture: RawFixture): Promise<string> {
   return dir;
 }
 
-/** Runs the real pipeline over a fixture and returns a warehouse reading its gold build. */
-export async function buildFixtureWarehouse(fixture: RawFixture): Promise<{ warehouse: Warehouse; warehouseDir: string; rawDir: string }> {
+/**
+ * Runs the real pipeline over a fixture and returns a warehouse reading its gold build. The build sits in
+ * `<dataDir>/warehouse`, so the app itself can be pointed at it with DATA_DIR=<dataDir>.
+ */
+export async function buildFixtureWarehouse(fixture: RawFixture): Promise<{ warehouse: Warehouse; warehouseDir: string; rawDir: string; dataDir: string }> {
   const rawDir = await writeRawFixture(fixture);
-  const warehouseDir = await mkdtemp(path.join(tmpdir(), "goldlens-wh-"));
+  const dataDir = await mkdtemp(path.join(tmpdir(), "goldlens-data-"));
+  const warehouseDir = path.join(dataDir, "warehouse");
   await runPipeline({ rawDir, warehouseDir, memoryLimit: "1GB" });
-  return { warehouse: createDuckDbWarehouse({ warehouseDir, connections: 2 }), warehouseDir, rawDir };
+  return { warehouse: createDuckDbWarehouse({ warehouseDir, connections: 2 }), warehouseDir, rawDir, dataDir };
 }

@@ -12,7 +12,7 @@ export const GOLD_TABLES = [
   "telematics",
   "premium_daily",
   "loss_daily",
-  "policy_locations",
+  "policies",
   "dim_account",
   "dim_user",
   "fct_email_sends",

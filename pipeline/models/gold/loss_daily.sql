@@ -1,4 +1,4 @@
--- Incurred losses per incident day and per Loss Summary dimension, so any period's losses are a sum.
+-- Incurred losses per incident day, hour and Loss Summary dimension, so any period's losses are a sum.
 -- Property = property + vehicle amounts; liability = injury amounts; LAE kept apart.
 -- materialized: table
 -- order_by: day, policy_type, borough, make
@@ -9,10 +9,11 @@ SELECT
   coalesce(make, 'UNKNOWN') AS make,
   incident_type,
   incident_severity,
+  incident_hour,
   count(*) AS claim_count,
   sum(amount_total) AS claim_amount,
   sum(amount_property + amount_vehicle) AS property_amount,
   sum(amount_injury) AS liability_amount,
   sum(lae) AS lae
 FROM {{ ref('claims') }}
-GROUP BY incident_date, policy_type, coalesce(borough, 'UNKNOWN'), coalesce(make, 'UNKNOWN'), incident_type, incident_severity
+GROUP BY incident_date, policy_type, coalesce(borough, 'UNKNOWN'), coalesce(make, 'UNKNOWN'), incident_type, incident_severity, incident_hour

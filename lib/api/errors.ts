@@ -1,0 +1,62 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { logger } from "../logger";
+import { WarehouseError } from "../warehouse/types";
+
+export type ApiErrorCode =
+  | "invalid_parameter"
+  | "unprocessable"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "conflict"
+  | "no_gold_build"
+  | "warehouse_unavailable"
+  | "internal_error";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  invalid_parameter: 400,
+  unprocessable: 422,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  no_gold_build: 503,
+  warehouse_unavailable: 503,
+  internal_error: 500,
+};
+
+/** The one error type of the API; its message is shown to the caller, so it never carries internals. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function errorResponse(code: ApiErrorCode, message: string, requestId?: string): NextResponse {
+  return NextResponse.json({ error: { code, message } }, { status: STATUS[code], headers: requestId ? { "x-request-id": requestId } : undefined });
+}
+
+/** A zod issue as a sentence naming the parameter, e.g. "from: must be a date as YYYY-MM-DD". */
+export function describeZodError(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  const where = issue.path.length > 0 ? issue.path.join(".") : "request";
+  const message = issue.code === "unrecognized_keys" ? `unknown parameter ${issue.keys.map((k) => `'${k}'`).join(", ")}` : issue.message;
+  return `${where}: ${message}`;
+}
+
+/** The one catch: every route handler funnels its failures here. */
+export function handleApiError(err: unknown, requestId: string = randomUUID()): NextResponse {
+  if (err instanceof ApiError) return errorResponse(err.code, err.message, requestId);
+  if (err instanceof z.ZodError) return errorResponse("invalid_parameter", describeZodError(err), requestId);
+  if (err instanceof WarehouseError && err.code === "no_gold_build") return errorResponse("no_gold_build", "No gold build is available yet.", requestId);
+  if (err instanceof WarehouseError && err.code === "aborted") return errorResponse("warehouse_unavailable", "The request was cancelled.", requestId);
+  logger.error({ err, requestId }, "unhandled API error");
+  return errorResponse("internal_error", `Something went wrong on our side (reference ${requestId}).`, requestId);
+}

@@ -1,0 +1,106 @@
+import "server-only";
+import type { Warehouse } from "../warehouse/types";
+import { getLossKpis } from "../queries/getLossKpis";
+import { getLossTrend } from "../queries/getLossTrend";
+import { getIncidentMix } from "../queries/getIncidentMix";
+import { getClaimsByHour } from "../queries/getClaimsByHour";
+import { getClaimProfile } from "../queries/getClaimProfile";
+import { getBoroughLossRatios, getPolicyMapZips } from "../queries/getPolicyMap";
+import { getLossFilterOptions } from "../queries/getLossFilterOptions";
+import { getGoldStatus } from "../queries/getGoldStatus";
+import { ApiError } from "./errors";
+import { lossSummaryResponse, type LossKpis, type LossSummaryQuery, type LossSummaryResponse } from "./lossSummarySchema";
+import { defaultPeriod, previousPeriod } from "./periods";
+
+type KpiRow = Awaited<ReturnType<typeof getLossKpis.run>>[number];
+
+function toKpis(row: KpiRow | undefined): LossKpis {
+  return {
+    lossRatio: { total: row?.loss_ratio ?? null, property: row?.property_loss_ratio ?? null, liability: row?.liability_loss_ratio ?? null },
+    earnedPremium: row?.earned_premium ?? 0,
+    incurredLosses: row?.incurred_losses ?? 0,
+    lae: row?.lae ?? 0,
+    claimCount: row?.claim_count ?? 0,
+    claimFrequency: row?.claim_frequency ?? null,
+  };
+}
+
+/** Resolves a filter value to the canonical spelling in the data, case-insensitively; unknown values are a 400. */
+function canonical(name: string, value: string | undefined, allowed: string[]): string | null {
+  if (value === undefined) return null;
+  const match = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ApiError("invalid_parameter", `${name}: unknown value '${value}'`);
+  return match;
+}
+
+/** Everything the Loss Summary page shows, in one response (one HTTP request for the whole page). */
+export async function buildLossSummary(warehouse: Warehouse, query: LossSummaryQuery, signal?: AbortSignal): Promise<LossSummaryResponse> {
+  const opts = { signal };
+  const [[status], optionRows] = await Promise.all([getGoldStatus.run(warehouse, {}, opts), getLossFilterOptions.run(warehouse, {}, opts)]);
+  if (!status) throw new ApiError("no_gold_build", "The gold build has no build information.");
+  const options = {
+    policyTypes: optionRows.filter((r) => r.dimension === "policy_type").map((r) => r.value),
+    boroughs: optionRows.filter((r) => r.dimension === "borough").map((r) => r.value),
+    makes: optionRows.filter((r) => r.dimension === "make").map((r) => r.value),
+  };
+  const period = query.from && query.to ? { from: query.from, to: query.to } : defaultPeriod(status.claims_as_of);
+  const previous = previousPeriod(period);
+  const filters = {
+    policyType: canonical("policyType", query.policyType, options.policyTypes),
+    borough: canonical("borough", query.borough, options.boroughs),
+    make: canonical("make", query.make, options.makes),
+    incidentType: query.incidentType ?? null,
+    severity: query.severity ?? null,
+    hour: query.hour ?? null,
+  };
+  const params = { ...period, ...filters };
+  const [[kpis], [previousKpis], trend, mix, hours, profile, zips, boroughs] = await Promise.all([
+    getLossKpis.run(warehouse, params, opts),
+    getLossKpis.run(warehouse, { ...params, ...previous }, opts),
+    getLossTrend.run(warehouse, params, opts),
+    getIncidentMix.run(warehouse, params, opts),
+    getClaimsByHour.run(warehouse, params, opts),
+    getClaimProfile.run(warehouse, params, opts),
+    getPolicyMapZips.run(warehouse, params, opts),
+    getBoroughLossRatios.run(warehouse, params, opts),
+  ]);
+
+  const damage = new Map<string, { property: number; liability: number; claims: number }>();
+  for (const r of mix) {
+    const d = damage.get(r.incident_type) ?? { property: 0, liability: 0, claims: 0 };
+    damage.set(r.incident_type, { property: d.property + r.property, liability: d.liability + r.liability, claims: d.claims + r.claims });
+  }
+
+  // The route sends only what this schema accepts: the response is validated on the way out.
+  return lossSummaryResponse.parse({
+    asOf: { buildId: status.build_id, builtAt: status.built_at, claimsAsOf: status.claims_as_of },
+    period,
+    previousPeriod: previous,
+    filters,
+    kpis: toKpis(kpis),
+    previous: toKpis(previousKpis),
+    trend: trend.map((r) => ({
+      month: r.month.slice(0, 7),
+      earnedPremium: r.earned_premium,
+      incurredLosses: r.incurred_losses,
+      lossRatio: r.loss_ratio,
+      claimCount: r.claim_count,
+    })),
+    incidentsByTypeSeverity: mix.map((r) => ({ incidentType: r.incident_type, severity: r.severity, claims: r.claims })),
+    damageByType: [...damage].map(([incidentType, d]) => ({ incidentType, ...d })),
+    byHour: hours.map((r) => ({ hour: r.hour, claims: r.claims, incurredLosses: r.incurred_losses })),
+    driverAge: profile.filter((r) => r.dimension === "driver_age").map((r) => ({ band: r.bucket, claims: r.claims })),
+    modelYear: profile.filter((r) => r.dimension === "model_year").map((r) => ({ modelYear: Number(r.bucket), claims: r.claims })),
+    map: {
+      zips: zips,
+      boroughs: boroughs.map((r) => ({
+        borough: r.borough,
+        earnedPremium: r.earned_premium,
+        incurredLosses: r.incurred_losses,
+        lossRatio: r.loss_ratio,
+        claimCount: r.claim_count,
+      })),
+    },
+    options,
+  });
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+// The contract of GET /api/loss-summary: the route validates what it sends with these schemas and the
+// client infers its types from them. Ratios are fractions (0.65, not 65); null means "no data".
+
+export const SEVERITIES = ["Trivial Damage", "Minor Damage", "Major Damage", "Total Loss"] as const;
+export const INCIDENT_TYPES = ["Single Vehicle Collision", "Multi-vehicle Collision", "Vehicle Theft", "Parked Car"] as const;
+export const MAX_RANGE_YEARS = 20;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, "is not a real calendar date");
+
+const label = z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9 &().,'/-]+$/, "contains characters no value of this filter has");
+
+/** Query string of the Loss Summary (also what the drill-through sends to /claims). */
+export const lossSummaryQuery = z
+  .object({
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    policyType: label.optional(),
+    borough: label.optional(),
+    make: label.optional(),
+    incidentType: z.enum(INCIDENT_TYPES).optional(),
+    severity: z.enum(SEVERITIES).optional(),
+    hour: z.coerce.number().int().min(0).max(23).optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    if ((q.from === undefined) !== (q.to === undefined)) {
+      ctx.addIssue({ code: "custom", path: [q.from === undefined ? "from" : "to"], message: "from and to go together" });
+    }
+    if (q.from && q.to) {
+      if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
+      const years = (Date.parse(q.to) - Date.parse(q.from)) / (365.25 * 86_400_000);
+      if (years > MAX_RANGE_YEARS) ctx.addIssue({ code: "custom", path: ["to"], message: `range must be at most ${MAX_RANGE_YEARS} years` });
+    }
+  });
+
+export type LossSummaryQuery = z.infer<typeof lossSummaryQuery>;
+
+const ratio = z.number().nullable();
+
+export const lossKpis = z
+  .object({
+    lossRatio: z.object({ total: ratio, property: ratio, liability: ratio }).strict(),
+    earnedPremium: z.number(),
+    incurredLosses: z.number(),
+    lae: z.number(),
+    claimCount: z.number().int(),
+    claimFrequency: ratio,
+  })
+  .strict();
+
+export type LossKpis = z.infer<typeof lossKpis>;
+
+const period = z.object({ from: isoDate, to: isoDate }).strict();
+
+export const lossSummaryResponse = z
+  .object({
+    asOf: z.object({ buildId: z.string(), builtAt: z.string(), claimsAsOf: isoDate.nullable() }).strict(),
+    period,
+    previousPeriod: period,
+    filters: z
+      .object({
+        policyType: z.string().nullable(),
+        borough: z.string().nullable(),
+        make: z.string().nullable(),
+        incidentType: z.enum(INCIDENT_TYPES).nullable(),
+        severity: z.enum(SEVERITIES).nullable(),
+        hour: z.number().int().nullable(),
+      })
+      .strict(),
+    kpis: lossKpis,
+    previous: lossKpis,
+    /** One point per calendar month touching the period; months at the edges count only their days inside it. */
+    trend: z.array(
+      z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), earnedPremium: z.number(), incurredLosses: z.number(), lossRatio: ratio, claimCount: z.number().int() }).strict(),
+    ),
+    incidentsByTypeSeverity: z.array(z.object({ incidentType: z.string(), severity: z.string(), claims: z.number().int() }).strict()),
+    damageByType: z.array(z.object({ incidentType: z.string(), property: z.number(), liability: z.number(), claims: z.number().int() }).strict()),
+    byHour: z.array(z.object({ hour: z.number().int().min(0).max(23), claims: z.number().int(), incurredLosses: z.number() }).strict()),
+    driverAge: z.array(z.object({ band: z.string(), claims: z.number().int() }).strict()),
+    modelYear: z.array(z.object({ modelYear: z.number().int(), claims: z.number().int() }).strict()),
+    map: z
+      .object({
+        /** Policies in force at any time in the period, per zip code centroid. */
+        zips: z.array(z.object({ zip: z.string(), borough: z.string(), neighborhood: z.string().nullable(), latitude: z.number(), longitude: z.number(), policies: z.number().int() }).strict()),
+        boroughs: z.array(
+          z.object({ borough: z.string(), earnedPremium: z.number(), incurredLosses: z.number(), lossRatio: ratio, claimCount: z.number().int() }).strict(),
+        ),
+      })
+      .strict(),
+    /** Values the filters can take, bounded lists for the pickers. */
+    options: z.object({ policyTypes: z.array(z.string()), boroughs: z.array(z.string()), makes: z.array(z.string()) }).strict(),
+  })
+  .strict();
+
+export type LossSummaryResponse = z.infer<typeof lossSummaryResponse>;
+
+export const apiErrorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }).strict() }).strict();

@@ -1,0 +1,51 @@
+import "server-only";
+import { z } from "zod";
+import { amount, count, defineQuery, nullableNumber } from "./defineQuery";
+import { INCIDENT_FILTERS_SQL, PERIOD_SQL, dateRange, incidentFilters, optionalText } from "./filters";
+
+// The map shows every borough whatever the borough filter, so a user can see and pick the others.
+const mapFilters = z.object({ ...dateRange, policyType: optionalText, make: optionalText, ...incidentFilters });
+
+const MAP_POLICY_FILTERS_SQL = `
+  (CAST(:policyType AS STRING) IS NULL OR policy_type = CAST(:policyType AS STRING))
+  AND (CAST(:make AS STRING) IS NULL OR make = CAST(:make AS STRING))`;
+
+/** Policies in force at any time in the period, per zip code centroid. */
+export const getPolicyMapZips = defineQuery({
+  name: "getPolicyMapZips",
+  parameters: mapFilters,
+  row: z.object({ zip: z.string(), borough: z.string(), neighborhood: z.string().nullable(), latitude: z.number(), longitude: z.number(), policies: count }),
+  sql: (table) => `
+    SELECT zip_code AS zip, borough, min(neighborhood) AS neighborhood, min(latitude) AS latitude, min(longitude) AS longitude, count(*) AS policies
+    FROM ${table("policies")}
+    WHERE pol_eff_date <= CAST(:to AS DATE) AND pol_expiry_date > CAST(:from AS DATE)
+      AND latitude IS NOT NULL AND borough IS NOT NULL AND ${MAP_POLICY_FILTERS_SQL}
+    GROUP BY zip_code, borough
+    ORDER BY zip_code`,
+});
+
+/** Earned premium, incurred losses (+ LAE) and loss ratio per borough for the period. */
+export const getBoroughLossRatios = defineQuery({
+  name: "getBoroughLossRatios",
+  parameters: mapFilters,
+  row: z.object({ borough: z.string(), earned_premium: amount, incurred_losses: amount, claim_count: count, loss_ratio: nullableNumber }),
+  sql: (table) => `
+    WITH premium AS (
+      SELECT borough, sum(earned_premium) AS earned_premium
+      FROM ${table("premium_daily")}
+      WHERE ${PERIOD_SQL("day")} AND ${MAP_POLICY_FILTERS_SQL}
+      GROUP BY borough
+    ), losses AS (
+      SELECT borough, sum(claim_amount + lae) AS incurred_losses, sum(claim_count) AS claim_count
+      FROM ${table("loss_daily")}
+      WHERE ${PERIOD_SQL("day")} AND ${MAP_POLICY_FILTERS_SQL} AND ${INCIDENT_FILTERS_SQL}
+      GROUP BY borough
+    )
+    SELECT coalesce(p.borough, l.borough) AS borough,
+      coalesce(p.earned_premium, 0) AS earned_premium,
+      coalesce(l.incurred_losses, 0) AS incurred_losses,
+      coalesce(l.claim_count, 0) AS claim_count,
+      coalesce(l.incurred_losses, 0) / nullif(p.earned_premium, 0) AS loss_ratio
+    FROM premium p FULL OUTER JOIN losses l ON l.borough = p.borough
+    ORDER BY 1`,
+});
