@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { count, defineQuery, nullableNumber } from "./defineQuery";
-import { dateRange, optionalText } from "./filters";
+import { defineQuery } from "./defineQuery";
+import { ENGAGEMENT_FILTERS_SQL, ENGAGEMENT_METRICS_SQL, engagementFilters, engagementMetricsRow } from "./engagementSql";
 
 /**
  * Email engagement per country for sends dated in the period. unique_opens counts sends opened or
@@ -10,34 +10,12 @@ import { dateRange, optionalText } from "./filters";
  */
 export const getEngagementByCountry = defineQuery({
   name: "getEngagementByCountry",
-  parameters: z.object({
-    ...dateRange,
-    campaignId: z.number().int().positive().nullable().default(null),
-    country: optionalText,
-  }),
-  row: z.object({
-    country: z.string(),
-    iso_a3: z.string().nullable(),
-    iso_n3: z.string().nullable(),
-    sends: count,
-    opens: count,
-    unique_opens: count,
-    clicks: count,
-    unique_clicks: count,
-    open_rate: nullableNumber,
-    click_ratio: nullableNumber,
-  }),
+  parameters: z.object(engagementFilters),
+  row: z.object({ country: z.string(), iso_a3: z.string().nullable(), iso_n3: z.string().nullable(), ...engagementMetricsRow }),
   sql: (table) => `
-    SELECT
-      country, iso_a3, iso_n3,
-      sum(sends) AS sends, sum(opens) AS opens, sum(unique_opens) AS unique_opens,
-      sum(clicks) AS clicks, sum(unique_clicks) AS unique_clicks,
-      CAST(sum(unique_opens) AS DOUBLE) / nullif(sum(sends), 0) AS open_rate,
-      CAST(sum(unique_clicks) AS DOUBLE) / nullif(sum(unique_opens), 0) AS click_ratio
+    SELECT country, iso_a3, iso_n3, ${ENGAGEMENT_METRICS_SQL}
     FROM ${table("email_engagement_daily")}
-    WHERE activity_date BETWEEN CAST(:from AS DATE) AND CAST(:to AS DATE)
-      AND (CAST(:campaignId AS BIGINT) IS NULL OR campaign_id = CAST(:campaignId AS BIGINT))
-      AND (CAST(:country AS STRING) IS NULL OR country = CAST(:country AS STRING))
+    WHERE ${ENGAGEMENT_FILTERS_SQL}
     GROUP BY country, iso_a3, iso_n3
     ORDER BY sends DESC, country`,
 });
