@@ -16,6 +16,7 @@ export default defineConfig({
     exclude: ["**/node_modules/**", "**/.next/**", "e2e/**"],
     // Pipeline tests build DuckDB files from generated raw data.
     testTimeout: 120_000,
+    hookTimeout: 120_000,
     fileParallelism: true,
     maxWorkers: 2,
   },

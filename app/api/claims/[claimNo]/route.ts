@@ -1,0 +1,21 @@
+// GET /api/claims/{claimNo}: one claim with policy, driver, vehicle, checks, images and decisions.
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { getWarehouse } from "@/lib/warehouse";
+import { prisma } from "@/lib/db";
+import { handleApiError } from "@/lib/api/errors";
+import { buildClaimDetail } from "@/lib/api/claims";
+import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: NextRequest, { params }: { params: Promise<{ claimNo: string }> }) {
+  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  try {
+    const claimNo = claimNoSchema.parse((await params).claimNo);
+    const body = await buildClaimDetail(getWarehouse(), prisma, claimNo, request.signal);
+    return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "private, no-store" } });
+  } catch (err) {
+    return handleApiError(err, requestId);
+  }
+}
