@@ -1,7 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { dashboards } from "@/components/home/DashboardDirectory";
+import { MainNav } from "@/components/auth/MainNav";
+import { UserMenu } from "@/components/auth/UserMenu";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -34,22 +35,8 @@ export default function RootLayout({ children }: { children: ReactNode }) {
               <Link href="/" className="flex shrink-0 items-center gap-2.5 rounded-md" aria-label="Goldlens home">
                 <Wordmark />
               </Link>
-              <nav aria-label="Main" className="min-w-0 overflow-x-auto">
-                <ul className="flex items-center gap-1 whitespace-nowrap">
-                  {dashboards.map((dashboard) => (
-                    <li key={dashboard.href}>
-                      <Link
-                        href={dashboard.href}
-                        className="block rounded-md px-3 py-1.5 text-sm font-medium text-muted transition-colors hover:bg-surface-muted hover:text-foreground"
-                      >
-                        {dashboard.name}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </nav>
-              {/* Signed-in user and role go here, so every page shows whose view it is. */}
-              <div data-slot="session" className="ml-auto flex items-center gap-3 text-sm text-muted" />
+              <MainNav />
+              <UserMenu />
             </div>
           </header>
           <main id="main" className="flex-1">

@@ -1,8 +1,11 @@
 import { Suspense } from "react";
 import { DashboardDirectory } from "@/components/home/DashboardDirectory";
 import { DataStatus } from "@/components/home/DataStatus";
+import { getSessionUser } from "@/lib/auth/session";
+import { canOpen } from "@/lib/auth/access";
 
-export default function HomePage() {
+export default async function HomePage() {
+  const user = await getSessionUser();
   return (
     <div className="mx-auto w-full max-w-6xl px-6 py-12 sm:py-16">
       <div className="flex flex-col gap-6 sm:flex-row sm:items-end sm:justify-between">
@@ -21,7 +24,7 @@ export default function HomePage() {
         </Suspense>
       </div>
       <div className="mt-10">
-        <DashboardDirectory />
+        <DashboardDirectory visible={(href) => user !== null && canOpen(user.role, href)} />
       </div>
     </div>
   );

@@ -5,15 +5,10 @@ import { fileURLToPath } from "node:url";
 import { createPrismaClient, databaseUrl } from "../lib/dbClient";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import { repoRoot, runPrisma } from "./prisma";
+import { demoUsers } from "../lib/auth/demoUsers";
+import { hashPassword, verifyPassword } from "../lib/auth/passwords";
 
-export type Role = "executive" | "investigator" | "marketing" | "admin";
-
-export const demoUsers: ReadonlyArray<{ email: string; name: string; role: Role }> = [
-  { email: "exec@goldlens.local", name: "Demo Executive", role: "executive" },
-  { email: "investigator@goldlens.local", name: "Demo Investigator", role: "investigator" },
-  { email: "marketing@goldlens.local", name: "Demo Marketing Manager", role: "marketing" },
-  { email: "admin@goldlens.local", name: "Demo Admin", role: "admin" },
-];
+export { demoUsers } from "../lib/auth/demoUsers";
 
 export interface MigrateOptions {
   url?: string;
@@ -53,16 +48,21 @@ export async function migrateDatabase({ url = databaseUrl(), quiet = false }: Mi
   console.log("db: migrations applied");
 }
 
-/** Uses the given client, or opens and closes one on DATABASE_URL (relative paths from the repository root). */
-export async function seedDemoUsers(client?: PrismaClient): Promise<void> {
+/**
+ * Uses the given client, or opens and closes one on DATABASE_URL (relative paths from the repository root).
+ * Each demo user signs in with DEMO_PASSWORD (default goldlens-demo); changing it re-hashes on the next seed.
+ */
+export async function seedDemoUsers(client?: PrismaClient, password: string = process.env.DEMO_PASSWORD ?? "goldlens-demo"): Promise<void> {
   const prisma = client ?? createPrismaClient(repoRelativeUrl(databaseUrl()));
   try {
     for (const user of demoUsers) {
+      const existing = await prisma.user.findUnique({ where: { email: user.email } });
+      const current = existing?.passwordHash && (await verifyPassword(existing.passwordHash, password));
+      const passwordHash = current ? existing.passwordHash : await hashPassword(password);
       await prisma.user.upsert({
         where: { email: user.email },
-        // A password set later is kept; the demo accounts only pin their name and role.
-        update: { name: user.name, role: user.role },
-        create: { ...user, passwordHash: null },
+        update: { name: user.name, role: user.role, passwordHash },
+        create: { ...user, passwordHash },
       });
     }
   } finally {

@@ -1,16 +1,16 @@
 // npm start: demo data if there is none, gold build if it is missing or stale, app database migrations,
 // a production build of the app if the sources changed, then the server on PORT (default 3000).
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { dataPaths } from "../lib/paths";
 import { env } from "../lib/env";
 import { generateRaw } from "./generate";
 import { buildGold } from "./pipeline";
-import { migrateDatabase, seedDemoUsers } from "./db";
+import { demoUsers, migrateDatabase, seedDemoUsers } from "./db";
 import { repoRoot } from "./prisma";
 
 const require = createRequire(import.meta.url);
@@ -85,7 +85,16 @@ async function main() {
   }
 
   await migrateDatabase();
-  await seedDemoUsers();
+  const authMode = process.env.AUTH_MODE ?? "demo";
+  if (authMode === "demo") await seedDemoUsers();
+  // Sessions are signed with NEXTAUTH_SECRET; a local install gets a random one kept in the data folder.
+  const secretFile = path.join(paths.root, ".auth-secret");
+  if (!process.env.NEXTAUTH_SECRET && !existsSync(secretFile)) {
+    await mkdir(paths.root, { recursive: true });
+    await writeFile(secretFile, randomBytes(48).toString("base64url"), { mode: 0o600 });
+  }
+  // npm start is the demo path: demo sign-in is allowed unless the caller itself asked for production.
+  const demoAllowed = authMode === "demo" && process.env.NODE_ENV !== "production" ? { ALLOW_DEMO_AUTH: "true" } : {};
 
   const hash = await sourceHash();
   const stamp = existsSync(BUILD_STAMP) ? await readFile(BUILD_STAMP, "utf8") : "";
@@ -100,7 +109,7 @@ async function main() {
   const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
     cwd: repoRoot,
     stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { AUTH_TRUST_HOST: "true", ...process.env, ...demoAllowed, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.once("exit", (code) => process.exit(code ?? 0));
@@ -109,8 +118,10 @@ async function main() {
   if (await waitUntilUp(url, 120_000)) {
     console.log("");
     console.log(`goldlens: ready at ${url}`);
-    console.log("goldlens: demo users: exec@goldlens.local (executive), investigator@goldlens.local (investigator),");
-    console.log("          marketing@goldlens.local (marketing), admin@goldlens.local (admin)");
+    if (authMode === "demo") {
+      console.log(`goldlens: demo sign-in, password "${process.env.DEMO_PASSWORD ?? "goldlens-demo"}" for every user:`);
+      for (const u of demoUsers) console.log(`          ${u.email.padEnd(30)} ${u.role}`);
+    }
   }
 }
 

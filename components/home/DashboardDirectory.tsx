@@ -59,11 +59,12 @@ export const dashboards = [
   },
 ] as const satisfies readonly Dashboard[];
 
-export function DashboardDirectory() {
+/** The dashboards a user may open (all of them when `visible` is not given). */
+export function DashboardDirectory({ visible }: { visible?: (href: string) => boolean }) {
   return (
     <nav aria-label="Dashboards">
       <ul className="grid gap-5 md:grid-cols-3">
-        {dashboards.map((dashboard) => (
+        {dashboards.filter((d) => !visible || visible(d.href)).map((dashboard) => (
           <li key={dashboard.href}>
             <DashboardCard dashboard={dashboard} />
           </li>

@@ -1,0 +1,65 @@
+// GET|POST /api/claims/{claimNo}/decisions: the claim's decision history; record a decision on a known version.
+import { randomUUID } from "node:crypto";
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { prisma } from "@/lib/db";
+import { getWarehouse } from "@/lib/warehouse";
+import { ApiError, describeZodError, errorResponse, handleApiError } from "@/lib/api/errors";
+import { claimNo as claimNoSchema, decisionRequest } from "@/lib/api/claimsSchema";
+import { DecisionConflict, IdempotencyKeyReused, decisionHistory, recordDecision } from "@/lib/decisions";
+import { getSessionUser } from "@/lib/auth/session";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ claimNo: string }> };
+
+async function knownClaim(claimNo: string, signal: AbortSignal) {
+  const warehouse = getWarehouse();
+  const rows = await warehouse.query({
+    name: "claimExists",
+    sql: `SELECT count(*) AS n FROM ${warehouse.table("claims")} WHERE claim_no = CAST(:claimNo AS STRING)`,
+    params: { claimNo },
+    row: z.object({ n: z.coerce.number() }),
+    signal,
+  });
+  if (!rows[0]?.n) throw new ApiError("not_found", `No claim ${claimNo}.`);
+}
+
+export async function GET(request: NextRequest, { params }: Context) {
+  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  try {
+    const claimNo = claimNoSchema.parse((await params).claimNo);
+    return NextResponse.json({ decisions: await decisionHistory(prisma, claimNo) }, { headers: { "x-request-id": requestId } });
+  } catch (err) {
+    return handleApiError(err, requestId);
+  }
+}
+
+export async function POST(request: NextRequest, { params }: Context) {
+  const requestId = request.headers.get("x-request-id") ?? randomUUID();
+  try {
+    const user = await getSessionUser();
+    if (!user) throw new ApiError("unauthorized", "Sign in to record a decision.");
+    const claimNo = claimNoSchema.parse((await params).claimNo);
+    let raw: unknown;
+    try {
+      raw = await request.json();
+    } catch {
+      throw new ApiError("invalid_parameter", "body: must be a JSON object");
+    }
+    const parsed = decisionRequest.safeParse(raw);
+    if (!parsed.success) return errorResponse("unprocessable", describeZodError(parsed.error), requestId);
+    await knownClaim(claimNo, request.signal);
+    const { decision, replayed } = await recordDecision(prisma, { ...parsed.data, claimNo, userId: user.id, requestId });
+    return NextResponse.json({ decision, replayed }, { status: replayed ? 200 : 201, headers: { "x-request-id": requestId } });
+  } catch (err) {
+    if (err instanceof DecisionConflict) {
+      return NextResponse.json(
+        { error: { code: "conflict", message: `This claim was decided by ${err.current.decidedBy} after you loaded it. Review their decision and resubmit.` }, current: err.current },
+        { status: 409, headers: { "x-request-id": requestId } },
+      );
+    }
+    if (err instanceof IdempotencyKeyReused) return errorResponse("unprocessable", `idempotencyKey: ${err.message}`, requestId);
+    return handleApiError(err, requestId);
+  }
+}

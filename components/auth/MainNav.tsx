@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { dashboards } from "@/components/home/DashboardDirectory";
+import { getSessionUser } from "@/lib/auth/session";
+import { canOpen } from "@/lib/auth/access";
+
+/** The dashboards the signed-in role may open; the server refuses the others anyway. */
+export async function MainNav() {
+  const user = await getSessionUser();
+  if (!user) return null;
+  return (
+    <nav aria-label="Main" className="min-w-0 overflow-x-auto">
+      <ul className="flex items-center gap-1 whitespace-nowrap">
+        {dashboards
+          .filter((d) => canOpen(user.role, d.href))
+          .map((dashboard) => (
+            <li key={dashboard.href}>
+              <Link
+                href={dashboard.href}
+                className="block rounded-md px-3 py-1.5 text-sm font-medium text-muted transition-colors hover:bg-surface-muted hover:text-foreground"
+              >
+                {dashboard.name}
+              </Link>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
