@@ -27,7 +27,7 @@ export function cachedJsonRoute<Q extends z.ZodType, R extends object>(
       const etag = `"${createHash("sha256").update(`${buildId}|${key}`).digest("base64url").slice(0, 27)}"`;
       const headers = { etag, "cache-control": "private, no-cache", "x-request-id": requestId };
       if (request.headers.get("if-none-match") === etag) return new NextResponse(null, { status: 304, headers });
-      const { value, hit } = await cache.get(buildId, key, () => compute(warehouse, query, request.signal));
+      const { value, hit } = await cache.get(buildId, key, (signal) => compute(warehouse, query, signal), request.signal);
       return NextResponse.json(value, { headers: { ...headers, "x-cache": hit ? "hit" : "miss" } });
     } catch (err) {
       return handleApiError(err, requestId);
