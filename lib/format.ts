@@ -6,11 +6,12 @@ export const NO_DATA = "no data";
 // Typographic minus: a hyphen reads as a dash next to a number.
 const MINUS = "\u2212";
 
-const currencyFull = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+const currencyFull = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", minimumFractionDigits: 0, maximumFractionDigits: 0 });
 const currencyCompact = new Intl.NumberFormat("en-US", {
   style: "currency",
   currency: "USD",
   notation: "compact",
+  minimumFractionDigits: 0,
   maximumFractionDigits: 1,
 });
 const integer = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
@@ -126,21 +127,31 @@ export function formatPeriod(period: { from: string; to: string }): string {
   return `${formatDate(period.from)} \u2013 ${formatDate(period.to)}`;
 }
 
-/**
- * How to name the comparison period: "previous 12 months" when the period is whole calendar months,
- * else "previous 92 days".
- */
-export function describePreviousPeriod(period: { from: string; to: string }): string {
+function wholeMonths(period: { from: string; to: string }): number | null {
   const from = parseDay(period.from);
   const to = parseDay(period.to);
-  if (!from || !to) return "previous period";
-  const startsOnFirst = from.date === 1;
-  const lastDayOfMonth = new Date(Date.UTC(to.year, to.month, 0)).getUTCDate();
-  if (startsOnFirst && to.date === lastDayOfMonth) {
-    const months = (to.year - from.year) * 12 + (to.month - from.month) + 1;
-    return months === 1 ? "previous month" : `previous ${months} months`;
-  }
-  const days = Math.round((Date.UTC(to.year, to.month - 1, to.date) - Date.UTC(from.year, from.month - 1, from.date)) / 86_400_000) + 1;
+  if (!from || !to || from.date !== 1) return null;
+  if (to.date !== new Date(Date.UTC(to.year, to.month, 0)).getUTCDate()) return null;
+  return (to.year - from.year) * 12 + (to.month - from.month) + 1;
+}
+
+function daysIn(period: { from: string; to: string }): number | null {
+  const from = parseDay(period.from);
+  const to = parseDay(period.to);
+  if (!from || !to) return null;
+  return Math.round((Date.UTC(to.year, to.month - 1, to.date) - Date.UTC(from.year, from.month - 1, from.date)) / 86_400_000) + 1;
+}
+
+/**
+ * How to name the comparison period: "previous 12 months" only when both periods are the same number of
+ * whole calendar months; otherwise the comparison is by days ("previous 28 days": February against the
+ * 28 days before it, not against January).
+ */
+export function describePreviousPeriod(period: { from: string; to: string }, previous: { from: string; to: string }): string {
+  const months = wholeMonths(period);
+  if (months !== null && wholeMonths(previous) === months) return months === 1 ? "previous month" : `previous ${months} months`;
+  const days = daysIn(period);
+  if (days === null) return "previous period";
   return days === 1 ? "previous day" : `previous ${formatCount(days)} days`;
 }
 

@@ -94,13 +94,13 @@ async function main() {
     await writeFile(secretFile, randomBytes(48).toString("base64url"), { mode: 0o600 });
   }
   // npm start is the demo path: demo sign-in is allowed unless the caller itself asked for production.
-  const demoAllowed = authMode === "demo" && process.env.NODE_ENV !== "production" ? { ALLOW_DEMO_AUTH: "true" } : {};
+  const demoAllowed: Record<string, string> = authMode === "demo" && process.env.NODE_ENV !== "production" ? { ALLOW_DEMO_AUTH: "true" } : {};
 
   const hash = await sourceHash();
   const stamp = existsSync(BUILD_STAMP) ? await readFile(BUILD_STAMP, "utf8") : "";
   if (stamp !== hash || !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
     console.log("goldlens: building the app (next build)");
-    await run(["build"], { NEXT_TELEMETRY_DISABLED: "1" });
+    await run(["build"], { NEXT_TELEMETRY_DISABLED: "1", ...demoAllowed });
     await writeFile(BUILD_STAMP, hash);
   } else {
     console.log("goldlens: app build is up to date");

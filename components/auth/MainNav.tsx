@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import Link from "next/link";
 import { dashboards } from "@/components/home/DashboardDirectory";
 import { getSessionUser } from "@/lib/auth/session";
@@ -5,6 +6,8 @@ import { canOpen } from "@/lib/auth/access";
 
 /** The dashboards the signed-in role may open; the server refuses the others anyway. */
 export async function MainNav() {
+  // Per request: the header depends on the session, so it is never prerendered.
+  await connection();
   const user = await getSessionUser();
   if (!user) return null;
   return (

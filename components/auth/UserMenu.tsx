@@ -1,3 +1,4 @@
+import { connection } from "next/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { authConfig } from "@/lib/auth/config";
 import { SignOutButton } from "./SignOutButton";
@@ -6,6 +7,8 @@ const ROLE_LABELS = { executive: "Executive", investigator: "Investigator", mark
 
 /** Whose view this is: the signed-in user, their role, sign-out, and the demo badge in demo mode. */
 export async function UserMenu() {
+  // Per request: the header depends on the session, so it is never prerendered.
+  await connection();
   const user = await getSessionUser();
   const demo = authConfig().mode === "demo";
   return (

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { LossSummary } from "@/components/loss-summary/LossSummary";
+import { canOpen } from "@/lib/auth/access";
+import { getSessionUser } from "@/lib/auth/session";
+import { env } from "@/lib/env";
+import { ignoredFilterParams, loadLossSummaryFilters } from "@/lib/lossSummaryFilters";
+
+export const metadata: Metadata = { title: "Loss Summary" };
+
+// Rendered per request: the basemap setting and the viewer's role are read at run time, and the URL holds the view.
+export const dynamic = "force-dynamic";
+
+export default async function LossSummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [raw, user] = await Promise.all([searchParams, getSessionUser()]);
+  const filters = loadLossSummaryFilters(raw);
+  // The claims queue shows personal data; roles that may not open it get no drill-through link to a refusal.
+  const canViewClaims = user !== null && canOpen(user.role, "/claims");
+  return <LossSummary mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} canViewClaims={canViewClaims} />;
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { LossSummaryError, useLossSummary } from "@/hooks/useLossSummary";
+import { useLossSummaryFilters } from "@/hooks/useLossSummaryFilters";
+import type { LossSummaryResponse } from "@/lib/api/lossSummarySchema";
+import { describePreviousPeriod, formatDate, formatPeriod, formatTimestamp } from "@/lib/format";
+import { claimsHref, lossSummaryFilterKeys, toLossSummaryQuery, type LossSummaryFilters } from "@/lib/lossSummaryFilters";
+import { ActiveFilters } from "./ActiveFilters";
+import { ByHourTile, DamageByTypeTile, DriverAgeTile, IncidentsByTypeTile, ModelYearTile, TrendTile } from "./ChartTiles";
+import { FiltersBar } from "./FiltersBar";
+import { KpiTile } from "./KpiTile";
+import { MapTile } from "./MapTile";
+import type { LossSummaryView } from "./view";
+
+const FILTER_NAMES: Record<string, string> = {
+  from: "start date",
+  to: "end date",
+  policyType: "policy type",
+  borough: "borough",
+  make: "make",
+  incidentType: "incident type",
+  severity: "severity",
+  hour: "hour",
+};
+
+export function LossSummary({
+  mapStyleUrl,
+  ignoredParams,
+  canViewClaims,
+}: {
+  mapStyleUrl: string | undefined;
+  ignoredParams: string[];
+  canViewClaims: boolean;
+}) {
+  const [filters, setUrlFilters] = useLossSummaryFilters();
+  const query = useMemo(() => toLossSummaryQuery(filters), [filters]);
+  const result = useLossSummary(query);
+  const data = result.data;
+
+  const setFilters = useCallback((patch: Partial<LossSummaryFilters>) => void setUrlFilters(patch), [setUrlFilters]);
+  const anyFilter = lossSummaryFilterKeys.some((key) => filters[key] !== null);
+  const clearAll = useCallback(() => void setUrlFilters(null), [setUrlFilters]);
+
+  // A retry in flight shows the skeleton again rather than the old error.
+  let errorMessage: string | null = null;
+  if (result.isError && !result.isFetching) {
+    errorMessage =
+      result.error instanceof LossSummaryError ? result.error.message : "The server could not be reached. Check the connection and try again.";
+  }
+
+  // A 4xx is about the filters (an unknown borough in a shared link, say): retrying will not fix it, clearing them will.
+  const rejectedFilters = result.error instanceof LossSummaryError && result.error.status >= 400 && result.error.status < 500;
+
+  const view: LossSummaryView = {
+    data,
+    filters,
+    updating: result.isPlaceholderData || (result.isFetching && !result.isPending),
+    errorMessage,
+    rejectedFilters,
+    retry: () => void result.refetch(),
+    clearFilters: anyFilter ? clearAll : null,
+    claimsHref: canViewClaims ? claimsHref(query, data?.period) : null,
+    setFilters,
+  };
+
+  return (
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
+      <Header data={data} failed={errorMessage !== null} />
+      <IgnoredParamsNotice params={ignoredParams} />
+      <FiltersBar filters={filters} setFilters={setFilters} period={data?.period} options={data?.options} />
+      <ActiveFilters filters={filters} setFilters={setFilters} clearAll={clearAll} />
+      <div className="grid gap-5 lg:grid-cols-2">
+        <KpiTile view={view} />
+        <TrendTile view={view} />
+        <IncidentsByTypeTile view={view} />
+        <DamageByTypeTile view={view} />
+        <ByHourTile view={view} />
+        <DriverAgeTile view={view} />
+        <ModelYearTile view={view} />
+        <MapTile view={view} styleUrl={mapStyleUrl} />
+      </div>
+    </div>
+  );
+}
+
+function Header({ data, failed }: { data: LossSummaryResponse | undefined; failed: boolean }) {
+  return (
+    <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+      <div className="min-w-0">
+        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Executive view</p>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">Loss Summary</h1>
+        <p className="mt-2 text-sm text-muted" data-testid="period">
+          {data ? (
+            <>
+              <span className="font-medium text-foreground">{formatPeriod(data.period)}</span>
+              <span title={formatPeriod(data.previousPeriod)}> vs {describePreviousPeriod(data.period, data.previousPeriod)}</span>
+            </>
+          ) : failed ? (
+            "Period unavailable"
+          ) : (
+            <span className="inline-block h-4 w-72 max-w-full animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
+          )}
+        </p>
+      </div>
+      <p className="shrink-0 text-xs text-subtle sm:text-right" data-testid="as-of">
+        {data ? (
+          <>
+            Data as of <span className="font-medium text-muted">{formatDate(data.asOf.claimsAsOf)}</span> · gold build{" "}
+            <span className="tabular-nums">{formatTimestamp(data.asOf.builtAt)}</span>
+          </>
+        ) : failed ? null : (
+          <span className="inline-block h-3 w-56 animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
+        )}
+      </p>
+    </header>
+  );
+}
+
+function IgnoredParamsNotice({ params }: { params: string[] }) {
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || params.length === 0) return null;
+  const names = params.map((param) => FILTER_NAMES[param] ?? param);
+  return (
+    <div role="status" className="flex items-start justify-between gap-4 rounded-lg border border-border bg-accent-soft px-4 py-3 text-sm text-foreground">
+      <p>
+        This link&apos;s {names.join(", ")} {names.length === 1 ? "filter was" : "filters were"} not recognised and {names.length === 1 ? "is" : "are"}{" "}
+        ignored: the figures below are not narrowed by {names.length === 1 ? "it" : "them"}.
+      </p>
+      <button type="button" onClick={() => setDismissed(true)} className="shrink-0 rounded px-1.5 text-muted hover:text-foreground" aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}
