@@ -3,6 +3,21 @@ import { defineConfig, devices } from "@playwright/test";
 const port = 3107;
 const baseURL = `http://127.0.0.1:${port}`;
 
+// No browser download is possible here: Playwright drives the distribution's Chromium.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
 export default defineConfig({
   testDir: "e2e",
   outputDir: "e2e/artifacts/test-output",
@@ -17,24 +32,14 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs each demo role in once; tests pick a role with test.use({ storageState: storageStateFor(role) }).
+    { name: "setup", testMatch: /auth\.setup\.ts/, use: { launchOptions } },
     {
       name: "chromium",
+      dependencies: ["setup"],
       use: {
         ...devices["Desktop Chrome"],
-        // No browser download is possible here: Playwright drives the distribution's Chromium.
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
+        launchOptions,
       },
     },
   ],

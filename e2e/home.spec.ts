@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { storageStateFor } from "./roles";
 
 const dashboards = [
   { name: "Loss Summary", href: "/loss-summary" },
@@ -6,24 +7,28 @@ const dashboards = [
   { name: "Email Engagement", href: "/engagement" },
 ] as const;
 
-test("home page lists the three dashboards", async ({ page }) => {
-  await page.goto("/");
+test.describe("as an administrator", () => {
+  test.use({ storageState: storageStateFor("admin") });
 
-  const directory = page.getByRole("navigation", { name: "Dashboards" });
-  await expect(directory).toBeVisible();
-  await expect(directory.getByRole("link")).toHaveCount(dashboards.length);
+  test("home page lists the three dashboards", async ({ page }) => {
+    await page.goto("/");
 
-  for (const { name, href } of dashboards) {
-    const link = directory.getByRole("link", { name, exact: true });
-    await expect(link).toBeVisible();
-    await expect(link).toHaveAttribute("href", href);
-  }
+    const directory = page.getByRole("navigation", { name: "Dashboards" });
+    await expect(directory).toBeVisible();
+    await expect(directory.getByRole("link")).toHaveCount(dashboards.length);
 
-  // The status is read from the live gold build, so this also proves the warehouse path end to end.
-  const status = page.getByRole("region", { name: "Data status" });
-  await expect(status).toHaveAttribute("data-state", "loaded");
-  await expect(status).toContainText(/Claims as of \w{3} \d{1,2}, \d{4}/);
-  await expect(status).toContainText(/[\d,]+ claims · [\d,]+ policies/);
+    for (const { name, href } of dashboards) {
+      const link = directory.getByRole("link", { name, exact: true });
+      await expect(link).toBeVisible();
+      await expect(link).toHaveAttribute("href", href);
+    }
 
-  await page.screenshot({ path: "e2e/artifacts/home.png", fullPage: true });
+    // The status is read from the live gold build, so this also proves the warehouse path end to end.
+    const status = page.getByRole("region", { name: "Data status" });
+    await expect(status).toHaveAttribute("data-state", "loaded");
+    await expect(status).toContainText(/Claims as of \w{3} \d{1,2}, \d{4}/);
+    await expect(status).toContainText(/[\d,]+ claims · [\d,]+ policies/);
+
+    await page.screenshot({ path: "e2e/artifacts/home.png", fullPage: true });
+  });
 });

@@ -9,6 +9,7 @@ import { createRequire } from "node:module";
 import { dataPaths } from "../lib/paths";
 import { env } from "../lib/env";
 import { generateRaw } from "./generate";
+import { GENERATOR_VERSION } from "../lib/generator/generate";
 import { buildGold } from "./pipeline";
 import { demoUsers, migrateDatabase, seedDemoUsers } from "./db";
 import { repoRoot } from "./prisma";
@@ -73,8 +74,14 @@ async function main() {
   console.log(`goldlens: starting (warehouse: ${config.WAREHOUSE}, data: ${path.relative(repoRoot, paths.root) || "."})`);
 
   if (config.WAREHOUSE === "duckdb") {
-    if (!existsSync(path.join(paths.raw, "manifest.json"))) {
+    const manifestFile = path.join(paths.raw, "manifest.json");
+    const manifest = existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, "utf8")) as { generator?: string; version?: number }) : null;
+    if (!manifest) {
       console.log("goldlens: no raw data yet, generating the demo data set");
+      await generateRaw({ scale: "demo", seed: 42, out: paths.raw });
+    } else if (manifest.generator === "goldlens-demo" && manifest.version !== GENERATOR_VERSION) {
+      // Only data this generator made is replaced; real exports dropped into data/raw are never touched.
+      console.log("goldlens: demo data is from an older generator, generating it again");
       await generateRaw({ scale: "demo", seed: 42, out: paths.raw });
     }
     const pointer = path.join(paths.warehouse, "CURRENT.json");

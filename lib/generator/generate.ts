@@ -38,6 +38,12 @@ export interface GenerateResult {
   ms: number;
 }
 
+/** Bumped whenever the same seed would give different data, so `npm start` regenerates stale demo data. */
+export const GENERATOR_VERSION = 2;
+
+/** Policies are written up to this day and claims happen up to it: the data's "today". */
+const DATA_CUTOFF = "DATE '2026-06-30'";
+
 /** The loss ratio the generated book is priced for; premiums are scaled to land on it. */
 export const TARGET_LOSS_RATIO = 0.65;
 
@@ -108,7 +114,7 @@ const POLICIES_SQL = `
 CREATE OR REPLACE TABLE policies AS
 WITH base AS (
   SELECT i,
-    DATE '2020-07-01' + floor(u('eff', i) * 1826)::INTEGER AS eff_date,
+    DATE '2020-07-01' + floor(u('eff', i) * 2191)::INTEGER AS eff_date,
     CASE WHEN u('term', i) < 0.3 THEN 6 ELSE 12 END AS term_months,
     u('zip', i) AS uz, u('veh', i) AS uv,
     least(85, greatest(18, round(45 + 14 * nrm('age', i))))::INTEGER AS driver_age,
@@ -135,8 +141,11 @@ SELECT *,
   upper(substr(md5(getvariable('seed')::VARCHAR || ':vin:' || i::VARCHAR), 1, 17)) AS chassis_no,
   greatest(2000, round(new_value * pow(0.88, greatest(0, year(eff_date) - model_year)) * (0.85 + 0.3 * u('si', i)), -2)) AS sum_insured,
   pick([250, 500, 500, 500, 1000, 1000], u('ded', i)) AS deductable,
-  CASE policy_type WHEN 'COMP' THEN 1.0 WHEN 'TPFT' THEN 0.8 ELSE 0.6 END * age_factor * area_factor * term_months AS risk_weight
+  -- Days of the term up to the data cut-off: claims can only have happened in them.
+  greatest(0, least(expiry_date, ${DATA_CUTOFF} + 1) - eff_date) AS earned_days
 FROM priced;
+ALTER TABLE policies ADD COLUMN risk_weight DOUBLE;
+UPDATE policies SET risk_weight = CASE policy_type WHEN 'COMP' THEN 1.0 WHEN 'TPFT' THEN 0.8 ELSE 0.6 END * age_factor * area_factor * earned_days;
 `;
 
 // The raw premium follows cover, vehicle value, area, driver age and use; it is scaled later so the
@@ -169,8 +178,8 @@ WITH drawn AS (
 ), timed AS (
   SELECT *,
     CASE
-      WHEN u_oot >= 0.035 THEN eff_date + floor(u('day', j) * (expiry_date - eff_date))::INTEGER
-      WHEN u_oot < 0.0175 THEN eff_date - 1 - floor(u('day', j) * 60)::INTEGER
+      WHEN u_oot >= 0.035 THEN eff_date + floor(u('day', j) * earned_days)::INTEGER
+      WHEN u_oot < 0.0175 OR expiry_date + 60 > ${DATA_CUTOFF} THEN eff_date - 1 - floor(u('day', j) * 60)::INTEGER
       ELSE expiry_date + floor(u('day', j) * 60)::INTEGER
     END AS incident_date,
     CASE
@@ -524,10 +533,10 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
 
     await step("claims", async () => {
       await con.run(CLAIMS_SQL);
-      // Price the book: premiums are scaled so that usable claims cost TARGET_LOSS_RATIO of written premium.
+      // Price the book: premiums are scaled so that usable claims cost TARGET_LOSS_RATIO of the premium earned up to the cut-off.
       const r = await con.runAndReadAll(`
         SELECT (SELECT sum(amount_total + CASE WHEN lae_absent THEN 0 ELSE lae END) FROM claims WHERE u_q >= 0.008)
-             / (SELECT sum(premium_raw) FROM policies) / ${TARGET_LOSS_RATIO} AS factor`);
+             / (SELECT sum(premium_raw * earned_days / (expiry_date - eff_date)) FROM policies) / ${TARGET_LOSS_RATIO} AS factor`);
       const factor = Number(r.getRowObjectsJson()[0]!.factor);
       await con.run(`SET VARIABLE premium_factor = ${factor}`);
       await con.run(CLAIM_LINES_SQL);
@@ -623,7 +632,7 @@ export async function generate(options: GenerateOptions): Promise<GenerateResult
       return activities;
     }, (n) => n);
 
-    const manifest = { generator: "goldlens-demo", version: 1, scale: scaleName, seed, files };
+    const manifest = { generator: "goldlens-demo", version: GENERATOR_VERSION, scale: scaleName, seed, files };
     await writeFile(path.join(outDir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
   } finally {
     con.closeSync();
