@@ -9,6 +9,7 @@ import { apiErrorBody } from "@/lib/api/lossSummarySchema";
 import { claimDetailResponse, claimsResponse } from "@/lib/api/claimsSchema";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Warehouse } from "@/lib/warehouse/types";
+import { encode } from "next-auth/jwt";
 
 // Three claims, hand-checked:
 //   K1 on A, 2023-03-10 08h, Minor Damage, photo scored 0.3 (Minor), telematics ending 08:20 -> every check passes.
@@ -21,6 +22,8 @@ let queue: (r: NextRequest) => Promise<Response>;
 let detail: (r: NextRequest, c: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
 let telematics: (r: NextRequest, c: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
 let image: (r: NextRequest, c: { params: Promise<{ claimNo: string; imageName: string }> }) => Promise<Response>;
+let decide: (r: NextRequest, c: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
+const SECRET = "test-secret-that-is-long-enough-for-jwt-signing";
 
 beforeAll(async () => {
   const built = await buildFixtureWarehouse({
@@ -50,10 +53,12 @@ beforeAll(async () => {
   prisma = db.prisma;
   process.env.DATA_DIR = built.dataDir;
   process.env.DATABASE_URL = db.url;
+  process.env.NEXTAUTH_SECRET = SECRET;
   ({ GET: queue } = await import("./route"));
   ({ GET: detail } = await import("./[claimNo]/route"));
   ({ GET: telematics } = await import("./[claimNo]/telematics/route"));
   ({ GET: image } = await import("./[claimNo]/images/[imageName]/route"));
+  ({ POST: decide } = await import("./[claimNo]/decisions/route"));
 });
 
 afterAll(async () => {
@@ -171,5 +176,55 @@ describe("telematics and images", () => {
     expect(other.status).toBe(404);
     const traversal = await image(new NextRequest("http://localhost/x"), { params: Promise.resolve({ claimNo: "K1", imageName: "../../../etc/passwd" }) });
     expect(traversal.status).toBe(400);
+  });
+});
+
+describe("audit and decisions through the routes", () => {
+  it("writes an audit event for every view of a claim's personal data", async () => {
+    const before = await prisma.auditEvent.count({ where: { action: "claim.viewed", target: "K3" } });
+    await detail(new NextRequest("http://localhost/api/claims/K3"), params("K3"));
+    await detail(new NextRequest("http://localhost/api/claims/K3"), params("K3"));
+    expect(await prisma.auditEvent.count({ where: { action: "claim.viewed", target: "K3" } })).toBe(before + 2);
+  });
+
+  async function asInvestigator(body: unknown, claimNo = "K2") {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "investigator@goldlens.local" } });
+    const cookie = await encode({ token: { sub: user.id, email: user.email, name: user.name, role: "investigator" }, secret: SECRET });
+    const request = new NextRequest(`http://localhost/api/claims/${claimNo}/decisions`, {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: { cookie: `next-auth.session-token=${cookie}`, "content-type": "application/json" },
+    });
+    return decide(request, params(claimNo));
+  }
+
+  it("records a decision once, replays a retry and refuses a stale one with the newer decision", async () => {
+    const first = await asInvestigator({ decision: "investigate", note: "photos do not match", expectedVersion: 0, idempotencyKey: "route-post-0001" });
+    expect(first.status).toBe(201);
+    expect((await first.json()).decision).toMatchObject({ version: 1, decidedBy: "investigator@goldlens.local" });
+    const retry = await asInvestigator({ decision: "investigate", note: "photos do not match", expectedVersion: 0, idempotencyKey: "route-post-0001" });
+    expect(retry.status).toBe(200);
+    expect((await retry.json()).replayed).toBe(true);
+    const stale = await asInvestigator({ decision: "deny", note: "fraud ring", expectedVersion: 0, idempotencyKey: "route-post-0002" });
+    expect(stale.status).toBe(409);
+    const conflict = await stale.json();
+    expect(conflict.error.code).toBe("conflict");
+    expect(conflict.current).toMatchObject({ version: 1, decision: "investigate" });
+  });
+
+  it("refuses an anonymous decision, a missing note and an unknown claim", async () => {
+    const anonymous = await decide(
+      new NextRequest("http://localhost/api/claims/K3/decisions", { method: "POST", body: JSON.stringify({ decision: "deny", note: "x", expectedVersion: 0, idempotencyKey: "route-post-0003" }) }),
+      params("K3"),
+    );
+    expect(anonymous.status).toBe(401);
+    const noNote = await asInvestigator({ decision: "deny", expectedVersion: 0, idempotencyKey: "route-post-0004" }, "K3");
+    expect(noNote.status).toBe(422);
+    expect((await noNote.json()).error.message).toContain("note");
+    const unknown = await asInvestigator({ decision: "release_funds", expectedVersion: 0, idempotencyKey: "route-post-0005" }, "NOPE");
+    expect(unknown.status).toBe(404);
+    const notJson = await asInvestigator("{not json", "K3");
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error.message).toContain("body");
   });
 });

@@ -6,6 +6,8 @@ import { prisma } from "@/lib/db";
 import { handleApiError } from "@/lib/api/errors";
 import { buildClaimDetail } from "@/lib/api/claims";
 import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
+import { getRequestUser } from "@/lib/auth/requestUser";
+import { audit } from "@/lib/audit";
 
 export const dynamic = "force-dynamic";
 
@@ -14,6 +16,9 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   try {
     const claimNo = claimNoSchema.parse((await params).claimNo);
     const body = await buildClaimDetail(getWarehouse(), prisma, claimNo, request.signal);
+    // The case carries personal data: every view is on record, written before the data leaves.
+    const user = await getRequestUser(request);
+    await audit({ action: "claim.viewed", userId: user?.id, actorEmail: user?.email, target: claimNo, requestId });
     return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "private, no-store" } });
   } catch (err) {
     return handleApiError(err, requestId);

@@ -7,7 +7,7 @@ import { getWarehouse } from "@/lib/warehouse";
 import { ApiError, describeZodError, errorResponse, handleApiError } from "@/lib/api/errors";
 import { claimNo as claimNoSchema, decisionRequest } from "@/lib/api/claimsSchema";
 import { DecisionConflict, IdempotencyKeyReused, decisionHistory, recordDecision } from "@/lib/decisions";
-import { getSessionUser } from "@/lib/auth/session";
+import { getRequestUser } from "@/lib/auth/requestUser";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +38,7 @@ export async function GET(request: NextRequest, { params }: Context) {
 export async function POST(request: NextRequest, { params }: Context) {
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
-    const user = await getSessionUser();
+    const user = await getRequestUser(request);
     if (!user) throw new ApiError("unauthorized", "Sign in to record a decision.");
     const claimNo = claimNoSchema.parse((await params).claimNo);
     let raw: unknown;
