@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { EngagementDashboard } from "@/components/engagement/EngagementDashboard";
+import { ignoredFilterParams, loadEngagementFilters } from "@/components/engagement/filters";
+import { env } from "@/lib/env";
+
+export const metadata: Metadata = { title: "Email Engagement" };
+
+// Rendered per request: the basemap setting is read at run time, and the URL holds the view.
+export const dynamic = "force-dynamic";
+
+export default async function EngagementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const filters = loadEngagementFilters(raw);
+  return <EngagementDashboard mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} />;
+}

@@ -1,0 +1,216 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { ClaimsApiError, describeClaimsError } from "@/hooks/claimsApi";
+import { useClaimsFilters } from "@/hooks/useClaimsFilters";
+import { useClaimsQueue } from "@/hooks/useClaimsQueue";
+import { downloadCsv } from "@/components/loss-summary/csv";
+import { formatCount } from "@/lib/format";
+import { EXPORT_CAP, exportFileName, exportQueue } from "./exportQueue";
+import type { CounterDefinition } from "./labels";
+import { Panel, PanelMessage, buttonClass, type PanelState } from "./Panel";
+import { QueueChips } from "./QueueChips";
+import { QueueCounters } from "./QueueCounters";
+import { QueueFilters } from "./QueueFilters";
+import { QueuePager, QueueTable } from "./QueueTable";
+import { clearedFilters, narrowingKeys, quickFilterKeys, toClaimsQuery, type ClaimsFilterKey, type ClaimsFilterPatch } from "./queueParams";
+
+const FILTER_NAMES: Partial<Record<ClaimsFilterKey, string>> = {
+  from: "start date",
+  to: "end date",
+  policyType: "policy type",
+  incidentType: "incident type",
+  failedCheck: "failed check",
+  nextBestAction: "next best action",
+  decisionStatus: "decision",
+  q: "search",
+  sort: "sort order",
+  dir: "sort direction",
+  pageSize: "page size",
+};
+
+const WITH_DEFAULTS = new Set<ClaimsFilterKey>(["sort", "dir", "page", "pageSize"]);
+
+export function ClaimsQueue() {
+  const [filters, setUrlFilters] = useClaimsFilters();
+  const query = useMemo(() => toClaimsQuery(filters), [filters]);
+  const result = useClaimsQueue(query);
+  const data = result.data;
+
+  // Any change of what is shown starts again at page 1; changing the page itself keeps the filters.
+  const setFilters = useCallback(
+    (patch: ClaimsFilterPatch, options?: { history?: "push" | "replace" }) => {
+      const paging = "page" in patch;
+      void setUrlFilters(paging ? patch : { ...patch, page: null }, options);
+    },
+    [setUrlFilters],
+  );
+  const anyFilter = narrowingKeys.some((key) => filters[key] !== null);
+  const clearAll = useCallback(() => void setUrlFilters(clearedFilters), [setUrlFilters]);
+
+  const selectCounter = (counter: CounterDefinition, active: boolean) => {
+    const cleared = Object.fromEntries(quickFilterKeys.map((key) => [key, null])) as ClaimsFilterPatch;
+    setFilters(active && counter.key !== "claims" ? cleared : { ...cleared, ...counter.filter });
+  };
+
+  let errorMessage: string | null = null;
+  if (result.isError && !result.isFetching) errorMessage = describeClaimsError(result.error);
+  // A 4xx is about the filters (an unknown rule in a shared link, say): retrying will not fix it, clearing them will.
+  const rejectedFilters = result.error instanceof ClaimsApiError && result.error.status >= 400 && result.error.status < 500;
+  const updating = result.isPlaceholderData || (result.isFetching && !result.isPending);
+  const state: PanelState = data ? (data.rows.length === 0 ? "empty" : "loaded") : errorMessage !== null ? "error" : "loading";
+  const countersState: PanelState = data ? "loaded" : errorMessage !== null ? "error" : "loading";
+
+  return (
+    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
+      <header className="flex flex-col gap-2">
+        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Claims Investigation</p>
+        <h1 className="text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">Claims queue</h1>
+        <p className="max-w-3xl text-sm leading-6 text-muted">
+          Every claim is checked against its policy, damage photo and telematics. Open one to see why a check failed and record a decision.
+        </p>
+      </header>
+      <IgnoredParamsNotice />
+      <QueueCounters counters={data?.counters} filters={filters} state={countersState} updating={updating} onSelect={selectCounter} />
+      <QueueFilters filters={filters} setFilters={setFilters} rules={data?.rules} />
+      <QueueChips filters={filters} rules={data?.rules} setFilters={setFilters} clearAll={clearAll} />
+      <Panel
+        id="queue"
+        title={
+          <>
+            Queue
+            {data ? <span className="ml-2 font-normal tabular-nums text-muted">{formatCount(data.total)} claims</span> : null}
+          </>
+        }
+        state={state}
+        updating={updating}
+        bodyClassName="pt-3"
+        actions={<QueueExport disabled={state !== "loaded"} total={data?.total ?? 0} query={query} />}
+      >
+        {state === "loading" ? (
+          <TableSkeleton rows={Math.min(filters.pageSize, 12)} />
+        ) : state === "error" ? (
+          <PanelMessage tone="error" title="The queue could not be loaded" detail={errorMessage}>
+            {rejectedFilters && anyFilter ? (
+              <button type="button" onClick={clearAll} className={buttonClass.secondary}>
+                Clear filters
+              </button>
+            ) : null}
+            <button type="button" onClick={() => void result.refetch()} className={buttonClass.primary}>
+              Retry
+            </button>
+          </PanelMessage>
+        ) : data && state === "empty" ? (
+          <>
+            <PanelMessage
+              tone="empty"
+              title={data.page > 1 && data.total > 0 ? "This page is past the end of the queue" : "No claims match these filters"}
+              detail={data.page > 1 && data.total > 0 ? "The queue has fewer claims than when this page was opened." : "Widen the period or remove a filter."}
+            >
+              {data.page > 1 && data.total > 0 ? (
+                <button type="button" onClick={() => setFilters({ page: null })} className={buttonClass.secondary}>
+                  First page
+                </button>
+              ) : anyFilter ? (
+                <button type="button" onClick={clearAll} className={buttonClass.secondary}>
+                  Clear filters
+                </button>
+              ) : null}
+            </PanelMessage>
+          </>
+        ) : data ? (
+          <div className={`transition-opacity ${updating ? "opacity-60" : ""}`}>
+            <QueueTable data={data} filters={filters} setFilters={setFilters} />
+            <QueuePager data={data} filters={filters} setFilters={setFilters} />
+          </div>
+        ) : null}
+      </Panel>
+    </div>
+  );
+}
+
+function QueueExport({ disabled, total, query }: { disabled: boolean; total: number; query: ReturnType<typeof toClaimsQuery> }) {
+  const queryClient = useQueryClient();
+  const [status, setStatus] = useState<{ kind: "idle" } | { kind: "running"; done: number; of: number } | { kind: "done" | "error"; message: string }>({ kind: "idle" });
+  const controller = useRef<AbortController | null>(null);
+  useEffect(() => () => controller.current?.abort(), []);
+
+  const run = async () => {
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setStatus({ kind: "running", done: 0, of: Math.min(total, EXPORT_CAP) });
+    try {
+      const result = await exportQueue(queryClient, query, (done, of) => setStatus({ kind: "running", done, of }), abort.signal);
+      downloadCsv(exportFileName(query), result.rows);
+      setStatus({
+        kind: "done",
+        message: result.capped
+          ? `Exported the first ${formatCount(result.rows.length)} of ${formatCount(result.total)} claims (the export stops at ${formatCount(EXPORT_CAP)}): narrow the filters to export the rest.`
+          : `Exported ${formatCount(result.rows.length)} claims.`,
+      });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      setStatus({ kind: "error", message: `The export failed: ${describeClaimsError(error)}` });
+    }
+  };
+
+  return (
+    <div className="flex items-center gap-2">
+      <span aria-live="polite" className={`max-w-md text-right text-xs ${status.kind === "error" ? "text-danger" : "text-muted"}`} data-testid="export-status">
+        {status.kind === "running" ? `Exporting ${formatCount(status.done)} of ${formatCount(status.of)}…` : status.kind === "idle" ? "" : status.message}
+      </span>
+      <button type="button" className={buttonClass.ghost} disabled={disabled || status.kind === "running"} onClick={() => void run()}>
+        <svg width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">
+          <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+        Export CSV
+      </button>
+    </div>
+  );
+}
+
+function TableSkeleton({ rows }: { rows: number }) {
+  return (
+    <div aria-hidden="true" className="flex animate-pulse flex-col border-t border-border">
+      {Array.from({ length: rows }, (_, i) => (
+        <div key={i} className="flex items-center gap-6 border-b border-border px-5 py-3.5 last:border-b-0">
+          <div className="h-4 w-28 rounded bg-surface-muted" />
+          <div className="h-4 w-20 rounded bg-surface-muted" />
+          <div className="h-4 w-36 rounded bg-surface-muted" />
+          <div className="h-4 w-24 rounded bg-surface-muted" />
+          <div className="ml-auto h-4 w-16 rounded bg-surface-muted" />
+          <div className="h-4 w-24 rounded bg-surface-muted" />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Says which parameters of a shared link were not understood, instead of silently showing more claims. */
+function IgnoredParamsNotice() {
+  const search = useSearchParams();
+  const [dismissed, setDismissed] = useState(false);
+  const [filters] = useClaimsFilters();
+  const ignored = (Object.keys(filters) as ClaimsFilterKey[]).filter((key) => {
+    const raw = search.get(key);
+    if (raw === null || raw === "") return false;
+    const value = filters[key];
+    // Sort and paging fall back to their defaults rather than to nothing.
+    return value === null || (WITH_DEFAULTS.has(key) && String(value) !== raw);
+  });
+  if (dismissed || ignored.length === 0) return null;
+  const names = ignored.map((key) => FILTER_NAMES[key] ?? key);
+  return (
+    <div role="status" className="flex items-start justify-between gap-4 rounded-lg border border-border bg-accent-soft px-4 py-3 text-sm text-foreground">
+      <p>
+        This link&apos;s {names.join(", ")} {names.length === 1 ? "value was" : "values were"} not recognised and {names.length === 1 ? "is" : "are"} ignored.
+      </p>
+      <button type="button" onClick={() => setDismissed(true)} className="shrink-0 rounded px-1.5 text-muted hover:text-foreground" aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}

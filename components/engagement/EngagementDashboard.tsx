@@ -1,0 +1,149 @@
+"use client";
+
+import { useCallback, useMemo, useState } from "react";
+import { EngagementError, useEngagement } from "@/hooks/useEngagement";
+import { useEngagementAccounts } from "@/hooks/useEngagementAccounts";
+import { useEngagementFilters } from "@/hooks/useEngagementFilters";
+import type { EngagementResponse } from "@/lib/api/engagementSchema";
+import { describePreviousPeriod, formatDate, formatPeriod, formatTimestamp } from "@/lib/format";
+import { ActiveFilters } from "./ActiveFilters";
+import { TopCampaignsTile, TrendTile } from "./ChartTiles";
+import { engagementFilterKeys, toEngagementQuery, type EngagementFilters } from "./filters";
+import { FiltersBar, campaignLabels } from "./FiltersBar";
+import { KpiTile } from "./KpiTile";
+import { MapTile } from "./MapTile";
+import { AccountsTile, CountryTableTile, type AccountsView } from "./TableTiles";
+import type { EngagementView } from "./view";
+
+const FILTER_NAMES: Record<string, string> = {
+  from: "start date",
+  to: "end date",
+  campaignId: "campaign",
+  country: "country",
+};
+
+function errorText(isError: boolean, isFetching: boolean, error: Error | null): string | null {
+  // A retry in flight shows the skeleton again rather than the old error.
+  if (!isError || isFetching) return null;
+  return error instanceof EngagementError ? error.message : "The server could not be reached. Check the connection and try again.";
+}
+
+export function EngagementDashboard({ mapStyleUrl, ignoredParams }: { mapStyleUrl: string | undefined; ignoredParams: string[] }) {
+  const [filters, setUrlFilters] = useEngagementFilters();
+  const query = useMemo(() => toEngagementQuery(filters), [filters]);
+  const result = useEngagement(query);
+  const accountsResult = useEngagementAccounts(query);
+  const data = result.data;
+
+  const setFilters = useCallback((patch: Partial<EngagementFilters>) => void setUrlFilters(patch), [setUrlFilters]);
+  const clearAll = useCallback(() => void setUrlFilters(null), [setUrlFilters]);
+  const anyFilter = engagementFilterKeys.some((key) => filters[key] !== null);
+
+  // The URL may spell the country in any letter case; the API answers with the data's spelling.
+  const country = filters.country ? matchCountry(data, filters.country) : null;
+  const toggleCountry = useCallback(
+    (next: string) => setUrlFilters((current) => ({ country: current.country?.toLowerCase() === next.toLowerCase() ? null : next })),
+    [setUrlFilters],
+  );
+
+  const campaignName = useMemo(() => {
+    if (filters.campaignId === null || !data) return null;
+    return campaignLabels(data.options.campaigns).get(filters.campaignId) ?? null;
+  }, [data, filters.campaignId]);
+
+  const errorMessage = errorText(result.isError, result.isFetching, result.error);
+  // A 4xx is about the filters (an unknown country in a shared link, say): retrying will not fix it, clearing them will.
+  const rejectedFilters = result.error instanceof EngagementError && result.error.status >= 400 && result.error.status < 500;
+
+  const view: EngagementView = {
+    data,
+    filters,
+    country,
+    updating: result.isPlaceholderData || (result.isFetching && !result.isPending),
+    errorMessage,
+    rejectedFilters,
+    retry: () => void result.refetch(),
+    clearFilters: anyFilter ? clearAll : null,
+    setFilters,
+    toggleCountry,
+  };
+
+  const accounts: AccountsView = {
+    data: accountsResult.data,
+    updating: accountsResult.isPlaceholderData || (accountsResult.isFetching && !accountsResult.isPending),
+    errorMessage: errorText(accountsResult.isError, accountsResult.isFetching, accountsResult.error),
+    retry: () => void accountsResult.refetch(),
+  };
+
+  return (
+    <div className="mx-auto flex w-full max-w-6xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
+      <Header data={data} failed={errorMessage !== null} />
+      <IgnoredParamsNotice params={ignoredParams} />
+      <FiltersBar filters={filters} setFilters={setFilters} period={data?.period} options={data?.options} country={country} />
+      <ActiveFilters filters={filters} campaignName={campaignName} country={country} setFilters={setFilters} clearAll={clearAll} />
+      <div className="grid gap-5 lg:grid-cols-2">
+        <KpiTile view={view} campaignName={campaignName} />
+        <MapTile view={view} styleUrl={mapStyleUrl} />
+        <CountryTableTile view={view} campaignName={campaignName} />
+        <AccountsTile view={view} accounts={accounts} campaignName={campaignName} />
+        <TrendTile view={view} campaignName={campaignName} />
+        <TopCampaignsTile view={view} />
+      </div>
+    </div>
+  );
+}
+
+function matchCountry(data: EngagementResponse | undefined, country: string): string {
+  return data?.options.countries.find((c) => c.toLowerCase() === country.toLowerCase()) ?? country;
+}
+
+function Header({ data, failed }: { data: EngagementResponse | undefined; failed: boolean }) {
+  return (
+    <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
+      <div className="min-w-0">
+        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Marketing view</p>
+        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">Email Engagement</h1>
+        <p className="mt-2 text-sm text-muted" data-testid="period">
+          {data ? (
+            <>
+              <span className="font-medium text-foreground">{formatPeriod(data.period)}</span>
+              <span> vs {describePreviousPeriod(data.period, data.previousPeriod)}</span>
+              <span className="text-subtle"> ({formatPeriod(data.previousPeriod)})</span>
+            </>
+          ) : failed ? (
+            "Period unavailable"
+          ) : (
+            <span className="inline-block h-4 w-72 max-w-full animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
+          )}
+        </p>
+      </div>
+      <p className="shrink-0 text-xs text-subtle sm:text-right" data-testid="as-of">
+        {data ? (
+          <>
+            Data as of <span className="font-medium text-muted">{formatDate(data.asOf.engagementAsOf)}</span> · gold build{" "}
+            <span className="tabular-nums">{formatTimestamp(data.asOf.builtAt)}</span>
+          </>
+        ) : failed ? null : (
+          <span className="inline-block h-3 w-56 animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
+        )}
+      </p>
+    </header>
+  );
+}
+
+function IgnoredParamsNotice({ params }: { params: string[] }) {
+  const [dismissed, setDismissed] = useState(false);
+  if (dismissed || params.length === 0) return null;
+  const names = params.map((param) => FILTER_NAMES[param] ?? param);
+  return (
+    <div role="status" className="flex items-start justify-between gap-4 rounded-lg border border-border bg-accent-soft px-4 py-3 text-sm text-foreground">
+      <p>
+        This link&apos;s {names.join(", ")} {names.length === 1 ? "filter was" : "filters were"} not recognised and {names.length === 1 ? "is" : "are"}{" "}
+        ignored: the figures below are not narrowed by {names.length === 1 ? "it" : "them"}.
+      </p>
+      <button type="button" onClick={() => setDismissed(true)} className="shrink-0 rounded px-1.5 text-muted hover:text-foreground" aria-label="Dismiss">
+        ×
+      </button>
+    </div>
+  );
+}

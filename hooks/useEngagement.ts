@@ -1,0 +1,59 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { z } from "zod";
+import { engagementSearch } from "@/components/engagement/filters";
+import { engagementResponse, type EngagementQuery } from "@/lib/api/engagementSchema";
+import { apiErrorBody } from "@/lib/api/lossSummarySchema";
+
+/** A failed /api/engagement* call, carrying the API's error code and message. */
+export class EngagementError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = "EngagementError";
+    this.status = status;
+    this.code = code;
+  }
+}
+
+/** GETs one engagement endpoint and parses its answer with the contract's schema. */
+export async function fetchEngagementJson<Schema extends z.ZodType>(
+  path: string,
+  schema: Schema,
+  query: EngagementQuery,
+  signal: AbortSignal,
+): Promise<z.infer<Schema>> {
+  const response = await fetch(`${path}${engagementSearch(query)}`, { signal, headers: { accept: "application/json" } });
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const parsed = apiErrorBody.safeParse(body);
+    if (parsed.success) throw new EngagementError(response.status, parsed.data.error.code, parsed.data.error.message);
+    throw new EngagementError(response.status, "http_error", `The server answered ${response.status}.`);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    // A shape the page was not built for must not be drawn as if it were right.
+    console.error(`${path} response does not match the contract`, parsed.error.issues);
+    throw new EngagementError(response.status, "bad_response", "The server sent figures in an unexpected shape.");
+  }
+  return parsed.data;
+}
+
+/** A 4xx will not change on a second try; a dropped connection or a 5xx might. */
+export function retryEngagement(failures: number, error: Error): boolean {
+  return !(error instanceof EngagementError && error.status >= 400 && error.status < 500) && failures < 1;
+}
+
+export function engagementQueryOptions(query: EngagementQuery) {
+  return queryOptions({
+    queryKey: ["engagement", query] as const,
+    queryFn: ({ signal }) => fetchEngagementJson("/api/engagement", engagementResponse, query, signal),
+    placeholderData: keepPreviousData,
+    retry: retryEngagement,
+  });
+}
+
+export function useEngagement(query: EngagementQuery) {
+  return useQuery(engagementQueryOptions(query));
+}
