@@ -119,8 +119,12 @@ test("severity mismatch: filter, open a claim, see its path, record a decision t
 
   await expectLoaded(page, ["telematics"]);
   await expect(page.locator("[data-path-points]")).toHaveAttribute("data-path-points", String(points));
-  // From the top, so the sticky header and decision panel sit where a reader sees them.
+  // Tall enough for the decision column (sticky, and as tall as the window) to show the history too; from the
+  // top, so the sticky parts sit where a reader sees them.
+  await page.setViewportSize({ width: 1280, height: 1600 });
   await page.evaluate(() => window.scrollTo(0, 0));
+  // Two frames: the chart and the map redraw for the new size on the next one.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.screenshot({ path: "e2e/artifacts/claim-case.png", fullPage: true });
 });
 

@@ -74,9 +74,9 @@ export function Assessment({ detail }: { detail: ClaimDetailResponse }) {
                 key={check.id}
                 data-rule={check.id}
                 data-check-state={state}
-                className="grid gap-x-4 gap-y-2 border-b border-border py-3 last:border-b-0 sm:grid-cols-[minmax(0,1fr)_10rem_10rem]"
+                className="grid grid-cols-2 gap-x-4 gap-y-2 border-b border-border py-3 last:border-b-0 sm:grid-cols-[minmax(0,1fr)_10rem_10rem]"
               >
-                <div className="flex items-start gap-2.5">
+                <div className="col-span-2 flex items-start gap-2.5 sm:col-span-1">
                   <CheckMark id={check.id} name={check.name} passed={check.passed} size="md" />
                   <div className="min-w-0">
                     <p className="flex flex-wrap items-center gap-x-2 text-sm font-medium text-foreground">
@@ -96,7 +96,7 @@ export function Assessment({ detail }: { detail: ClaimDetailResponse }) {
                       {check.expected ? formatRuleValue(check.expected) : <span className="font-sans text-subtle">–</span>}
                     </dd>
                   </div>
-                  <div className="ml-8 flex min-w-0 flex-col sm:ml-0">
+                  <div className="flex min-w-0 flex-col">
                     <dt className="text-[11px] text-subtle sm:sr-only">Claim has</dt>
                     <dd className={`break-words font-mono text-xs tabular-nums ${state === "failed" ? "font-semibold text-danger" : "text-foreground"}`} data-testid="check-actual" title={check.actual ?? undefined}>
                       {check.actual ? formatRuleValue(check.actual) : <span className="font-sans text-subtle">no data</span>}

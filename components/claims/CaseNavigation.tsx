@@ -3,9 +3,9 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
-import { useClaimNeighbours, type Neighbour } from "@/hooks/useClaimNeighbours";
+import type { ClaimNeighbours } from "@/hooks/useClaimNeighbours";
 import { formatCount } from "@/lib/format";
-import { caseHref, queueHref, type ClaimsFilters } from "./queueParams";
+import { queueHref, type ClaimsFilters } from "./queueParams";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -16,12 +16,18 @@ function isTyping(target: EventTarget | null): boolean {
  * Back to the queue the case was opened from, and the claims before and after it there. J and K step through
  * the queue, as in a mail client, unless the investigator is typing.
  */
-export function CaseNavigation({ claimNo, filters }: { claimNo: string; filters: ClaimsFilters }) {
+export function CaseNavigation({
+  filters,
+  neighbours,
+  previousHref,
+  nextHref,
+}: {
+  filters: ClaimsFilters;
+  neighbours: ClaimNeighbours;
+  previousHref: string | null;
+  nextHref: string | null;
+}) {
   const router = useRouter();
-  const neighbours = useClaimNeighbours(claimNo, filters);
-  const hrefOf = (n: Neighbour | null) => (n ? caseHref(n.claimNo, { ...filters, page: n.page }) : null);
-  const previousHref = hrefOf(neighbours.previous);
-  const nextHref = hrefOf(neighbours.next);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

@@ -3,6 +3,7 @@
 import { notFound } from "next/navigation";
 import { ClaimsApiError, describeClaimsError } from "@/hooks/claimsApi";
 import { useClaimDetail } from "@/hooks/useClaimDetail";
+import { useClaimNeighbours, type Neighbour } from "@/hooks/useClaimNeighbours";
 import { useClaimsFilters } from "@/hooks/useClaimsFilters";
 import type { ClaimDetailResponse } from "@/lib/api/claimsSchema";
 import { formatCurrency, formatDate, formatHour } from "@/lib/format";
@@ -14,19 +15,32 @@ import { ClaimDetails, DriverDetails, PolicyDetails, VehicleDetails } from "./De
 import { Journey } from "./Journey";
 import { decisionPastLabels } from "./labels";
 import { PanelMessage, buttonClass } from "./Panel";
+import { caseHref } from "./queueParams";
 
 export function ClaimCase({ claimNo, mapStyleUrl, viewerEmail }: { claimNo: string; mapStyleUrl?: string; viewerEmail: string | null }) {
   const [filters] = useClaimsFilters();
   const detail = useClaimDetail(claimNo);
+  const neighbours = useClaimNeighbours(claimNo, filters);
+  const hrefOf = (n: Neighbour | null) => (n ? caseHref(n.claimNo, { ...filters, page: n.page }) : null);
+  const previousHref = hrefOf(neighbours.previous);
+  const nextHref = hrefOf(neighbours.next);
 
   // The API's 404 is the page's: an unknown claim number shows the segment's not-found page.
   if (detail.error instanceof ClaimsApiError && detail.error.status === 404) notFound();
 
   return (
     <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6 sm:py-8" data-claim={claimNo}>
-      <CaseNavigation claimNo={claimNo} filters={filters} />
+      <CaseNavigation filters={filters} neighbours={neighbours} previousHref={previousHref} nextHref={nextHref} />
       {detail.data ? (
-        <CaseBody key={claimNo} claimNo={claimNo} detail={detail.data} mapStyleUrl={mapStyleUrl} viewerEmail={viewerEmail} onRefresh={() => void detail.refetch()} />
+        <CaseBody
+          key={claimNo}
+          claimNo={claimNo}
+          detail={detail.data}
+          mapStyleUrl={mapStyleUrl}
+          viewerEmail={viewerEmail}
+          nextHref={nextHref}
+          onRefresh={() => void detail.refetch()}
+        />
       ) : detail.isError ? (
         <section data-tile="claim" data-state="error" className="rounded-xl border border-border bg-surface">
           <PanelMessage tone="error" title={`Claim ${claimNo} could not be loaded`} detail={describeClaimsError(detail.error)}>
@@ -47,12 +61,14 @@ function CaseBody({
   detail,
   mapStyleUrl,
   viewerEmail,
+  nextHref,
   onRefresh,
 }: {
   claimNo: string;
   detail: ClaimDetailResponse;
   mapStyleUrl?: string;
   viewerEmail: string | null;
+  nextHref: string | null;
   onRefresh: () => void;
 }) {
   const { claim, policy } = detail;
@@ -99,7 +115,7 @@ function CaseBody({
         </div>
         {/* Beside the evidence on a wide screen and always in view; scrolls on its own when the history is long. */}
         <aside id="decision" aria-label="Decision" className="flex flex-col gap-5 lg:sticky lg:top-20 lg:max-h-[calc(100dvh-6rem)] lg:overflow-y-auto lg:pb-1">
-          <DecisionPanel claimNo={claimNo} detail={detail} viewerEmail={viewerEmail} onRefresh={onRefresh} />
+          <DecisionPanel claimNo={claimNo} detail={detail} viewerEmail={viewerEmail} nextHref={nextHref} onRefresh={onRefresh} />
           <DecisionHistory history={detail.history} />
         </aside>
       </div>

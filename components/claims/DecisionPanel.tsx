@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { ClaimsApiError } from "@/hooks/claimsApi";
 import { useRecordDecision } from "@/hooks/useRecordDecision";
@@ -16,7 +17,6 @@ type Feedback = { kind: "saved"; decision: Decision; replayed: boolean } | { kin
 function errorMessage(error: unknown): string {
   if (!(error instanceof ClaimsApiError)) return "Not saved: the server could not be reached. Your note is kept here; submit again when the connection is back.";
   if (error.status === 401) return "Not saved: your session has ended. Sign in again in another tab, then submit here: your note is kept.";
-  if (error.status === 403) return "Not saved: your role may not record decisions on claims.";
   if (error.status >= 500) return `Not saved: ${error.message} Your note is kept; submit again to retry.`;
   return `Not saved: ${error.message}`;
 }
@@ -30,11 +30,14 @@ export function DecisionPanel({
   claimNo,
   detail,
   viewerEmail,
+  nextHref,
   onRefresh,
 }: {
   claimNo: string;
   detail: ClaimDetailResponse;
   viewerEmail: string | null;
+  /** The next claim in the queue, offered once the decision is saved. */
+  nextHref: string | null;
   onRefresh: () => void;
 }) {
   const latest = detail.decision;
@@ -204,10 +207,17 @@ export function DecisionPanel({
         </button>
         <div aria-live="polite" data-testid="decision-feedback">
           {feedback?.kind === "saved" ? (
-            <p className="rounded-md bg-emerald-600/10 px-3 py-2 text-xs leading-5 text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-300" data-decision-saved>
-              {feedback.replayed ? "Already recorded: " : "Recorded: "}
-              <strong className="font-semibold">{decisionPastLabels[feedback.decision.decision]}</strong> (version {feedback.decision.version}).
-            </p>
+            <div className="flex flex-wrap items-center justify-between gap-2 rounded-md bg-emerald-600/10 px-3 py-2 text-xs leading-5 text-emerald-800 dark:bg-emerald-400/10 dark:text-emerald-300">
+              <p data-decision-saved>
+                {feedback.replayed ? "Already recorded: " : "Recorded: "}
+                <strong className="font-semibold">{decisionPastLabels[feedback.decision.decision]}</strong> (version {feedback.decision.version}).
+              </p>
+              {nextHref ? (
+                <Link href={nextHref} className="font-semibold text-foreground underline-offset-2 hover:underline" data-testid="next-after-decision">
+                  Next claim →
+                </Link>
+              ) : null}
+            </div>
           ) : feedback?.kind === "error" ? (
             <div role="alert" className="flex flex-col items-start gap-2 rounded-md bg-danger/10 px-3 py-2 text-xs leading-5 text-danger">
               <p>{feedback.message}</p>

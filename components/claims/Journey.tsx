@@ -237,13 +237,15 @@ function MapLegend({ incidentIsEnd, incidentAt }: { incidentIsEnd: boolean; inci
   return (
     <div className="flex flex-wrap items-center gap-x-5 gap-y-2 text-[11px] leading-4 text-muted">
       <div className="flex items-center gap-2">
-        <span className="font-medium text-foreground">Speed</span>
+        <span className="font-medium text-foreground">Speed, mph</span>
         <span className="relative inline-flex flex-col">
           <span aria-hidden="true" className="block h-2 w-32 rounded-full ring-1 ring-black/10" style={{ background: gradient }} />
-          <span aria-hidden="true" className="mt-0.5 flex w-32 justify-between tabular-nums text-subtle">
-            <span>0</span>
-            <span>{SPEED_LIMIT_MPH}</span>
-            <span>{last.speed}+ mph</span>
+          <span aria-hidden="true" className="relative mt-0.5 block h-4 w-32 tabular-nums text-subtle">
+            <span className="absolute left-0">0</span>
+            <span className="absolute -translate-x-1/2" style={{ left: `${(SPEED_LIMIT_MPH / last.speed) * 100}%` }}>
+              {SPEED_LIMIT_MPH}
+            </span>
+            <span className="absolute left-full -translate-x-1/2 whitespace-nowrap">{last.speed}+</span>
           </span>
           <span className="sr-only">
             Path colour by speed: blue when slow, through green and amber, to red at {SPEED_LIMIT_MPH} mph and above.

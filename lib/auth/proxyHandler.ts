@@ -10,7 +10,15 @@ const json = (status: number, code: string, message: string, requestId: string) 
 function crossSite(request: NextRequest): boolean {
   if (["GET", "HEAD", "OPTIONS"].includes(request.method)) return false;
   const origin = request.headers.get("origin");
-  if (origin) return origin !== request.nextUrl.origin;
+  // The host the browser used (nextUrl may name the server's own bind address instead).
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  if (origin) {
+    try {
+      return new URL(origin).host !== host;
+    } catch {
+      return true;
+    }
+  }
   const site = request.headers.get("sec-fetch-site");
   return site !== null && site !== "same-origin" && site !== "none";
 }
