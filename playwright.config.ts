@@ -26,6 +26,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  // Two cores run the server and two browsers: states are waited for, with room for a loaded machine.
+  expect: { timeout: 20_000 },
+  timeout: 90_000,
   use: {
     baseURL,
     trace: "retain-on-failure",
