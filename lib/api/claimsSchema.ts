@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { INCIDENT_TYPES, MAX_RANGE_YEARS, SEVERITIES } from "./lossSummarySchema";
+import { checkPeriod, isoDate } from "./schemaParts";
+import { INCIDENT_TYPES, SEVERITIES } from "./lossSummarySchema";
 
 // The contract of the Claims Investigation API: GET /api/claims, GET /api/claims/{claimNo},
 // GET /api/claims/{claimNo}/telematics, POST /api/claims/{claimNo}/decisions, GET /api/decisions.
@@ -9,10 +10,6 @@ export const SORT_KEYS = ["claimNo", "incidentDate", "amountTotal", "incidentTyp
 
 export const claimNo = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_./-]*$/, "is not a claim number");
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, "is not a real calendar date");
 
 const label = z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9 &().,'/-]+$/, "contains characters no value of this filter has");
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
@@ -40,17 +37,7 @@ export const claimsQuery = z
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if ((q.from === undefined) !== (q.to === undefined)) {
-      ctx.addIssue({ code: "custom", path: [q.from === undefined ? "from" : "to"], message: "from and to go together" });
-    }
-    if (q.from && q.to) {
-      if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-      if ((Date.parse(q.to) - Date.parse(q.from)) / (365.25 * 86_400_000) > MAX_RANGE_YEARS) {
-        ctx.addIssue({ code: "custom", path: ["to"], message: `range must be at most ${MAX_RANGE_YEARS} years` });
-      }
-    }
-  });
+  .superRefine(checkPeriod);
 
 export type ClaimsQuery = z.infer<typeof claimsQuery>;
 

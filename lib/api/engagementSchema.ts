@@ -1,13 +1,9 @@
 import { z } from "zod";
-import { MAX_RANGE_YEARS } from "./lossSummarySchema";
+import { checkPeriod, isoDate } from "./schemaParts";
 
 // The contract of GET /api/engagement and GET /api/engagement/accounts. Ratios are fractions; null means
 // there was nothing to divide by (no opens for a click ratio, no sends for an open rate).
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, "is not a real calendar date");
 
 export const engagementQuery = z
   .object({
@@ -17,16 +13,7 @@ export const engagementQuery = z
     country: z.string().trim().min(1).max(80).optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if ((q.from === undefined) !== (q.to === undefined)) {
-      ctx.addIssue({ code: "custom", path: [q.from === undefined ? "from" : "to"], message: "from and to go together" });
-    }
-    if (q.from && q.to) {
-      if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-      const years = (Date.parse(q.to) - Date.parse(q.from)) / (365.25 * 86_400_000);
-      if (years > MAX_RANGE_YEARS) ctx.addIssue({ code: "custom", path: ["to"], message: `range must be at most ${MAX_RANGE_YEARS} years` });
-    }
-  });
+  .superRefine(checkPeriod);
 
 export type EngagementQuery = z.infer<typeof engagementQuery>;
 

@@ -1,16 +1,13 @@
 import { z } from "zod";
+import { checkPeriod, isoDate } from "./schemaParts";
 
 // The contract of GET /api/loss-summary: the route validates what it sends with these schemas and the
 // client infers its types from them. Ratios are fractions (0.65, not 65); null means "no data".
 
 export const SEVERITIES = ["Trivial Damage", "Minor Damage", "Major Damage", "Total Loss"] as const;
 export const INCIDENT_TYPES = ["Single Vehicle Collision", "Multi-vehicle Collision", "Vehicle Theft", "Parked Car"] as const;
-export const MAX_RANGE_YEARS = 20;
+export { MAX_RANGE_YEARS } from "./schemaParts";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date as YYYY-MM-DD").refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, "is not a real calendar date");
 
 const label = z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9 &().,'/-]+$/, "contains characters no value of this filter has");
 
@@ -27,16 +24,7 @@ export const lossSummaryQuery = z
     hour: z.coerce.number().int().min(0).max(23).optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
-    if ((q.from === undefined) !== (q.to === undefined)) {
-      ctx.addIssue({ code: "custom", path: [q.from === undefined ? "from" : "to"], message: "from and to go together" });
-    }
-    if (q.from && q.to) {
-      if (q.from > q.to) ctx.addIssue({ code: "custom", path: ["from"], message: "must not be after to" });
-      const years = (Date.parse(q.to) - Date.parse(q.from)) / (365.25 * 86_400_000);
-      if (years > MAX_RANGE_YEARS) ctx.addIssue({ code: "custom", path: ["to"], message: `range must be at most ${MAX_RANGE_YEARS} years` });
-    }
-  });
+  .superRefine(checkPeriod);
 
 export type LossSummaryQuery = z.infer<typeof lossSummaryQuery>;
 
