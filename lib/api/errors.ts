@@ -14,6 +14,9 @@ export type ApiErrorCode =
   | "conflict"
   | "no_gold_build"
   | "warehouse_unavailable"
+  | "warehouse_starting"
+  | "warehouse_timeout"
+  | "warehouse_misconfigured"
   | "internal_error";
 
 const STATUS: Record<ApiErrorCode, number> = {
@@ -25,6 +28,9 @@ const STATUS: Record<ApiErrorCode, number> = {
   conflict: 409,
   no_gold_build: 503,
   warehouse_unavailable: 503,
+  warehouse_starting: 503,
+  warehouse_timeout: 504,
+  warehouse_misconfigured: 500,
   internal_error: 500,
 };
 
@@ -39,8 +45,9 @@ export class ApiError extends Error {
   }
 }
 
-export function errorResponse(code: ApiErrorCode, message: string, requestId?: string): NextResponse {
-  return NextResponse.json({ error: { code, message } }, { status: STATUS[code], headers: requestId ? { "x-request-id": requestId } : undefined });
+export function errorResponse(code: ApiErrorCode, message: string, requestId?: string, extraHeaders: Record<string, string> = {}): NextResponse {
+  const headers = { ...(requestId ? { "x-request-id": requestId } : {}), ...extraHeaders };
+  return NextResponse.json({ error: { code, message } }, { status: STATUS[code], headers });
 }
 
 /** A zod issue as a sentence naming the parameter, e.g. "from: must be a date as YYYY-MM-DD". */
@@ -51,12 +58,42 @@ export function describeZodError(error: z.ZodError): string {
   return `${where}: ${message}`;
 }
 
+/**
+ * Warehouse failures the caller can act on. Their messages are written by lib/warehouse for people (they
+ * name a setting or a table, never a secret or a stack), so they are passed on; the cause goes to the log.
+ */
+function warehouseErrorResponse(err: WarehouseError, requestId: string): NextResponse | null {
+  switch (err.code) {
+    case "aborted":
+      return errorResponse("warehouse_unavailable", "The request was cancelled.", requestId);
+    case "starting": {
+      const retryAfter = String(err.retryAfterSeconds ?? 10);
+      return errorResponse("warehouse_starting", "The warehouse is starting; this can take a few minutes. Try again shortly.", requestId, { "retry-after": retryAfter });
+    }
+    case "unavailable":
+      logger.warn({ err, requestId }, "warehouse unavailable");
+      return errorResponse("warehouse_unavailable", err.message, requestId);
+    case "timeout":
+      logger.warn({ err, requestId }, "warehouse query timed out");
+      return errorResponse("warehouse_timeout", err.message, requestId);
+    case "auth_failed":
+    case "missing_table":
+      logger.error({ err, requestId }, "warehouse misconfigured");
+      return errorResponse("warehouse_misconfigured", err.message, requestId);
+    default:
+      return null;
+  }
+}
+
 /** The one catch: every route handler funnels its failures here. */
 export function handleApiError(err: unknown, requestId: string = randomUUID()): NextResponse {
   if (err instanceof ApiError) return errorResponse(err.code, err.message, requestId);
   if (err instanceof z.ZodError) return errorResponse("invalid_parameter", describeZodError(err), requestId);
   if (err instanceof WarehouseError && err.code === "no_gold_build") return errorResponse("no_gold_build", "No gold build is available yet.", requestId);
-  if (err instanceof WarehouseError && err.code === "aborted") return errorResponse("warehouse_unavailable", "The request was cancelled.", requestId);
+  if (err instanceof WarehouseError) {
+    const answer = warehouseErrorResponse(err, requestId);
+    if (answer) return answer;
+  }
   logger.error({ err, requestId }, "unhandled API error");
   return errorResponse("internal_error", `Something went wrong on our side (reference ${requestId}).`, requestId);
 }

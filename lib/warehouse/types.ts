@@ -46,13 +46,31 @@ export interface Warehouse {
   close(): Promise<void>;
 }
 
+export type WarehouseErrorCode =
+  | "no_gold_build"
+  | "query_failed"
+  | "aborted"
+  | "unavailable"
+  /** The warehouse is starting (a stopped Databricks SQL warehouse can take minutes): retry later. */
+  | "starting"
+  /** The per-query timeout passed; the statement was cancelled on the warehouse. */
+  | "timeout"
+  /** The warehouse refused the credentials; the message names the setting to check. */
+  | "auth_failed"
+  /** A gold table is not where the settings say; the message names the table and the settings. */
+  | "missing_table";
+
 export class WarehouseError extends Error {
+  /** For "starting": when it is worth asking again. */
+  readonly retryAfterSeconds?: number;
+
   constructor(
     message: string,
-    readonly code: "no_gold_build" | "query_failed" | "aborted" | "unavailable",
-    options?: { cause?: unknown },
+    readonly code: WarehouseErrorCode,
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
     this.name = "WarehouseError";
+    this.retryAfterSeconds = options?.retryAfterSeconds;
   }
 }
