@@ -1,49 +1,22 @@
 // npm start: demo data if there is none, gold build if it is missing or stale, app database migrations,
 // a production build of the app if the sources changed, then the server on PORT (default 3000).
 import { spawn } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { dataPaths } from "../lib/paths";
 import { env } from "../lib/env";
 import { generateRaw } from "./generate";
-import { GENERATOR_VERSION } from "../lib/generator/generate";
 import { buildGold } from "./pipeline";
 import { demoUsers, migrateDatabase, seedDemoUsers } from "./db";
 import { repoRoot } from "./prisma";
+import { BUILD_STAMP, appBuildIsCurrent, sourceHash } from "./lib/appBuild";
+import { goldIsCurrent, isStaleDemoData, readRawManifest } from "./lib/dataState";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
-
-const BUILD_INPUTS = ["app", "components", "lib", "public", "types", "next.config.js", "tsconfig.json", "postcss.config.mjs", "package-lock.json"];
-const BUILD_STAMP = path.join(repoRoot, ".next", "goldlens-source-hash");
-
-async function sourceHash(): Promise<string> {
-  const hash = createHash("sha256");
-  const visit = async (rel: string) => {
-    const abs = path.join(repoRoot, rel);
-    if (!existsSync(abs)) return;
-    if (statSync(abs).isDirectory()) {
-      for (const entry of (await readdir(abs)).sort()) {
-        if (entry === "generated" || entry.endsWith(".test.ts") || entry.endsWith(".test.tsx")) continue;
-        await visit(path.join(rel, entry));
-      }
-    } else {
-      hash.update(rel).update(await readFile(abs));
-    }
-  };
-  for (const input of BUILD_INPUTS) await visit(input);
-  return hash.digest("hex");
-}
-
-function newestMtime(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .reduce((newest, e) => Math.max(newest, statSync(path.join(e.parentPath, e.name)).mtimeMs), 0);
-}
 
 function run(args: string[], extraEnv: Record<string, string> = {}): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -74,20 +47,16 @@ async function main() {
   console.log(`goldlens: starting (warehouse: ${config.WAREHOUSE}, data: ${path.relative(repoRoot, paths.root) || "."})`);
 
   if (config.WAREHOUSE === "duckdb") {
-    const manifestFile = path.join(paths.raw, "manifest.json");
-    const manifest = existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, "utf8")) as { generator?: string; version?: number }) : null;
+    const manifest = await readRawManifest(paths.raw);
     if (!manifest) {
       console.log("goldlens: no raw data yet, generating the demo data set");
       await generateRaw({ scale: "demo", seed: 42, out: paths.raw });
-    } else if (manifest.generator === "goldlens-demo" && manifest.version !== GENERATOR_VERSION) {
+    } else if (isStaleDemoData(manifest)) {
       // Only data this generator made is replaced; real exports dropped into data/raw are never touched.
       console.log("goldlens: demo data is from an older generator, generating it again");
       await generateRaw({ scale: "demo", seed: 42, out: paths.raw });
     }
-    const pointer = path.join(paths.warehouse, "CURRENT.json");
-    const builtAt = existsSync(pointer) ? statSync(pointer).mtimeMs : 0;
-    const inputsChanged = Math.max(statSync(path.join(paths.raw, "manifest.json")).mtimeMs, newestMtime(path.join(repoRoot, "pipeline")));
-    if (builtAt < inputsChanged) await buildGold({ raw: paths.raw, warehouse: paths.warehouse });
+    if (!goldIsCurrent(paths)) await buildGold({ raw: paths.raw, warehouse: paths.warehouse });
     else console.log("goldlens: gold tables are up to date");
   }
 
@@ -104,8 +73,7 @@ async function main() {
   const demoAllowed: Record<string, string> = authMode === "demo" && process.env.NODE_ENV !== "production" ? { ALLOW_DEMO_AUTH: "true" } : {};
 
   const hash = await sourceHash();
-  const stamp = existsSync(BUILD_STAMP) ? await readFile(BUILD_STAMP, "utf8") : "";
-  if (stamp !== hash || !existsSync(path.join(repoRoot, ".next", "BUILD_ID"))) {
+  if (!(await appBuildIsCurrent(hash))) {
     console.log("goldlens: building the app (next build)");
     await run(["build"], { NEXT_TELEMETRY_DISABLED: "1", ...demoAllowed });
     await writeFile(BUILD_STAMP, hash);

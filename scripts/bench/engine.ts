@@ -1,0 +1,198 @@
+// Runs in a child process started with `--conditions=react-server`, so the API builders and the query
+// modules (which import "server-only") load outside Next. Each API request of the spec is built once
+// through the real builder on a recording warehouse; the SQL it ran is then replayed straight on DuckDB,
+// phase by phase with the app's connection count, so the API's latency can be set against engine time.
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
+import { createDuckDbWarehouse } from "../../lib/warehouse/duckdb";
+import { pickParams, rewriteNamedParams } from "../../lib/warehouse/params";
+import type { SqlParam, Warehouse } from "../../lib/warehouse/types";
+import { createPrismaClient } from "../../lib/dbClient";
+import { parseSearchParams } from "../../lib/api/parseRequest";
+import { buildLossSummary } from "../../lib/api/lossSummary";
+import { lossSummaryQuery } from "../../lib/api/lossSummarySchema";
+import { buildEngagement, buildEngagementAccounts } from "../../lib/api/engagement";
+import { engagementQuery } from "../../lib/api/engagementSchema";
+import { buildClaimDetail, buildClaimTelematics, buildClaimsQueue } from "../../lib/api/claims";
+import { claimsQuery } from "../../lib/api/claimsSchema";
+import { median } from "./stats";
+
+export interface EngineSpec {
+  warehouseDir: string;
+  databaseUrl: string;
+  connections: number;
+  repeats: number;
+  /** Write EXPLAIN ANALYZE of this many of the slowest queries into profileDir. */
+  profileTop: number;
+  profileDir: string;
+  cases: Array<{ id: string; path: string }>;
+}
+
+export interface EngineQuery {
+  name: string;
+  phase: number;
+  /** Median time of the statement run alone on an idle connection. */
+  ms: number;
+  rows: number;
+}
+
+export interface EngineCase {
+  id: string;
+  path: string;
+  /** Median wall time of the API's statements replayed as the API runs them (phases in parallel on the pool). */
+  engineMs: number;
+  /** Sum of the statements' times run one after another. */
+  serialMs: number;
+  queries: EngineQuery[];
+}
+
+export interface EngineOutput {
+  cases: EngineCase[];
+  profiles: Array<{ name: string; ms: number; file: string }>;
+}
+
+interface Recorded {
+  name: string;
+  sql: string;
+  params: Record<string, SqlParam>;
+  start: number;
+  end: number;
+  phase: number;
+}
+
+function recordingWarehouse(inner: Warehouse, log: Recorded[]): Warehouse {
+  return {
+    engine: inner.engine,
+    table: (name) => inner.table(name),
+    buildId: () => inner.buildId(),
+    close: () => inner.close(),
+    async query(q) {
+      const rec: Recorded = { name: q.name, sql: q.sql, params: q.params, start: performance.now(), end: Number.POSITIVE_INFINITY, phase: 0 };
+      // A statement belongs to a later phase when it starts after an earlier one has finished (it waited for it).
+      const finished = log.filter((r) => r.end <= rec.start);
+      rec.phase = finished.length > 0 ? Math.max(...finished.map((r) => r.phase)) + 1 : 0;
+      log.push(rec);
+      try {
+        return await inner.query(q);
+      } finally {
+        rec.end = performance.now();
+      }
+    },
+  };
+}
+
+// The same parameter binding as lib/warehouse/duckdb.ts.
+function typeOf(value: SqlParam): DuckDBType {
+  if (value === null || typeof value === "string") return VARCHAR;
+  if (typeof value === "boolean") return BOOLEAN;
+  return Number.isInteger(value) ? BIGINT : DOUBLE;
+}
+
+function bind(rec: Recorded) {
+  const { sql, names } = rewriteNamedParams(rec.sql, "$");
+  const picked = pickParams(names, rec.params, rec.name);
+  const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
+  const values = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, types[k] === BIGINT ? BigInt(v as number) : v]));
+  return { sql, values, types };
+}
+
+async function timed(conn: DuckDBConnection, rec: Recorded): Promise<{ ms: number; rows: number }> {
+  const { sql, values, types } = bind(rec);
+  const started = performance.now();
+  const reader = await conn.runAndReadAll(sql, values, types);
+  return { ms: performance.now() - started, rows: reader.currentRowCount };
+}
+
+/** Runs statements on at most `conns.length` connections at once, as the app's pool does; returns wall time. */
+async function runPhase(conns: DuckDBConnection[], recs: Recorded[]): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    conns.slice(0, recs.length).map(async (conn) => {
+      while (next < recs.length) await timed(conn, recs[next++]!);
+    }),
+  );
+  return performance.now() - started;
+}
+
+async function record(warehouse: Warehouse, prisma: ReturnType<typeof createPrismaClient>, apiPath: string): Promise<Recorded[]> {
+  const log: Recorded[] = [];
+  const w = recordingWarehouse(warehouse, log);
+  const url = new URL(apiPath, "http://bench.local");
+  const parts = url.pathname.split("/").filter(Boolean).map(decodeURIComponent);
+  if (url.pathname === "/api/loss-summary") await buildLossSummary(w, parseSearchParams(url, lossSummaryQuery));
+  else if (url.pathname === "/api/engagement") await buildEngagement(w, parseSearchParams(url, engagementQuery));
+  else if (url.pathname === "/api/engagement/accounts") await buildEngagementAccounts(w, parseSearchParams(url, engagementQuery));
+  else if (url.pathname === "/api/claims") await buildClaimsQueue(w, prisma, parseSearchParams(url, claimsQuery));
+  else if (parts.length === 3 && parts[1] === "claims") await buildClaimDetail(w, prisma, parts[2]!);
+  else if (parts.length === 4 && parts[1] === "claims" && parts[3] === "telematics") await buildClaimTelematics(w, parts[2]!);
+  else throw new Error(`no builder for ${apiPath}`);
+  return log;
+}
+
+export async function measureEngine(spec: EngineSpec): Promise<EngineOutput> {
+  const pointer = JSON.parse(readFileSync(path.join(spec.warehouseDir, "CURRENT.json"), "utf8")) as { file: string };
+  const warehouse = createDuckDbWarehouse({ warehouseDir: spec.warehouseDir, connections: spec.connections });
+  const prisma = createPrismaClient(spec.databaseUrl);
+  const instance = await DuckDBInstance.create(path.join(spec.warehouseDir, pointer.file), { access_mode: "READ_ONLY" });
+  const conns = await Promise.all(Array.from({ length: spec.connections }, () => instance.connect()));
+  const cases: EngineCase[] = [];
+  const slowest = new Map<string, { ms: number; rec: Recorded }>();
+  try {
+    for (const c of spec.cases) {
+      const recs = await record(warehouse, prisma, c.path);
+      const phases = [...new Set(recs.map((r) => r.phase))].sort((a, b) => a - b).map((p) => recs.filter((r) => r.phase === p));
+      const alone = new Map<Recorded, { ms: number[]; rows: number }>(recs.map((r) => [r, { ms: [], rows: 0 }]));
+      const walls: number[] = [];
+      // One unmeasured round warms DuckDB's buffers, as the API's warm path is.
+      for (let round = 0; round <= spec.repeats; round++) {
+        let wall = 0;
+        for (const phase of phases) wall += await runPhase(conns, phase);
+        for (const rec of recs) {
+          const t = await timed(conns[0]!, rec);
+          if (round > 0) {
+            alone.get(rec)!.ms.push(t.ms);
+            alone.get(rec)!.rows = t.rows;
+          }
+        }
+        if (round > 0) walls.push(wall);
+      }
+      const queries = recs.map((r) => ({ name: r.name, phase: r.phase, ms: median(alone.get(r)!.ms), rows: alone.get(r)!.rows }));
+      for (const [i, q] of queries.entries()) {
+        const seen = slowest.get(q.name);
+        if (!seen || seen.ms < q.ms) slowest.set(q.name, { ms: q.ms, rec: recs[i]! });
+      }
+      cases.push({ id: c.id, path: c.path, engineMs: median(walls), serialMs: queries.reduce((s, q) => s + q.ms, 0), queries });
+    }
+
+    const profiles: EngineOutput["profiles"] = [];
+    if (spec.profileTop > 0) {
+      const { mkdirSync } = await import("node:fs");
+      mkdirSync(spec.profileDir, { recursive: true });
+      const top = [...slowest.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, spec.profileTop);
+      for (const [name, { ms, rec }] of top) {
+        const { sql, values, types } = bind(rec);
+        const reader = await conns[0]!.runAndReadAll(`EXPLAIN ANALYZE ${sql}`, values, types);
+        const plan = reader.getRows().map((row) => String(row[1] ?? "")).join("\n");
+        const file = path.join(spec.profileDir, `${name}.txt`);
+        writeFileSync(file, `-- ${name}: ${ms.toFixed(1)} ms alone\n-- params: ${JSON.stringify(rec.params)}\n${sql}\n\n${plan}\n`);
+        profiles.push({ name, ms, file });
+      }
+    }
+    return { cases, profiles };
+  } finally {
+    for (const c of conns) c.closeSync();
+    instance.closeSync();
+    await warehouse.close();
+    await prisma.$disconnect();
+  }
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+if (isMain) {
+  const [specFile, outFile] = process.argv.slice(2);
+  const spec = JSON.parse(readFileSync(specFile!, "utf8")) as EngineSpec;
+  const output = await measureEngine(spec);
+  writeFileSync(outFile!, JSON.stringify(output));
+}

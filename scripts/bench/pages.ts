@@ -1,0 +1,187 @@
+import { gzipSync } from "node:zlib";
+import { chromium, type Browser, type Page, type Request } from "@playwright/test";
+import { median } from "./stats";
+
+// The Chromium the e2e tests use (see playwright.config.ts): the distribution's, headless.
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+};
+
+export interface PageSpec {
+  id: string;
+  path: string;
+  /** A filter picked in the page's own form; each cold load picks the next value. */
+  filter?: { label: string; param: string; values: string[] };
+  hasMap: boolean;
+}
+
+export interface PageRun {
+  /** From navigation start until every element with data-state has left "loading". */
+  tilesLoadedMs: number;
+  domContentLoadedMs: number;
+  filterRedrawMs: number | null;
+  bytes: number;
+  requests: number;
+  jsGzipBytes: number;
+  jsGzipBytesWithoutMaplibre: number;
+  maplibreLoaded: boolean;
+  states: Record<string, number>;
+}
+
+export interface PageResult {
+  id: string;
+  path: string;
+  hasMap: boolean;
+  tiles: number;
+  runs: PageRun[];
+  tilesLoadedMs: number;
+  filterRedrawMs: number | null;
+  bytes: number;
+  jsGzipBytes: number;
+  jsGzipBytesWithoutMaplibre: number;
+  maplibreLoaded: boolean;
+}
+
+const TIMEOUT = 60_000;
+
+function settled(minTiles: number): boolean {
+  const states = [...document.querySelectorAll("[data-state]")].map((e) => e.getAttribute("data-state"));
+  return states.length >= minTiles && states.every((s) => s !== "loading");
+}
+
+async function tileStates(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const e of document.querySelectorAll("[data-state]")) counts[e.getAttribute("data-state")!] = (counts[e.getAttribute("data-state")!] ?? 0) + 1;
+    return counts;
+  });
+}
+
+// maplibre-gl is the only script dependency of this size that names itself; its chunk is about 1 MB unpacked.
+const isMaplibre = (url: string, body: Buffer) => url.includes("maplibre-gl") || (body.length > 300_000 && body.includes("maplibre"));
+
+async function coldLoad(browser: Browser, origin: string, cookie: string, spec: PageSpec, minTiles: number, filterValue: string | null): Promise<PageRun> {
+  const [name, ...rest] = cookie.split("=");
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([{ name: name!, value: rest.join("="), url: origin }]);
+  const page = await context.newPage();
+  let bytes = 0;
+  let requests = 0;
+  const scripts: Array<Promise<{ gz: number; maplibre: boolean }>> = [];
+  let maplibreWorker = false;
+  const onFinished = (request: Request) => {
+    requests += 1;
+    const sized = request.sizes().then((s) => {
+      bytes += s.responseBodySize + s.responseHeadersSize;
+    });
+    if (request.url().includes("maplibre-gl-worker")) maplibreWorker = true;
+    if (request.resourceType() === "script") {
+      scripts.push(
+        sized
+          .then(() => request.response())
+          .then(async (response) => {
+            const body = response ? await response.body() : Buffer.alloc(0);
+            return { gz: gzipSync(body, { level: 6 }).length, maplibre: isMaplibre(request.url(), body) };
+          })
+          .catch(() => ({ gz: 0, maplibre: false })),
+      );
+    } else {
+      scripts.push(sized.then(() => ({ gz: 0, maplibre: false })).catch(() => ({ gz: 0, maplibre: false })));
+    }
+  };
+  context.on("requestfinished", onFinished);
+  try {
+    const started = performance.now();
+    await page.goto(origin + spec.path, { waitUntil: "commit", timeout: TIMEOUT });
+    await page.waitForFunction(settled, minTiles, { polling: "raf", timeout: TIMEOUT });
+    const tilesLoadedMs = performance.now() - started;
+    const domContentLoadedMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+    const states = await tileStates(page);
+    // Whatever the page still fetches after its tiles (map styles, the map worker) counts as its first load too.
+    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
+    const settledScripts = await Promise.all(scripts);
+    const firstLoad = { bytes, requests };
+
+    let filterRedrawMs: number | null = null;
+    if (spec.filter && filterValue !== null) {
+      const { label, param } = spec.filter;
+      const answered = page.waitForResponse((r) => r.url().includes("/api/") && new URL(r.url()).searchParams.get(param) === filterValue, { timeout: TIMEOUT });
+      const changed = performance.now();
+      await page.getByLabel(label, { exact: true }).selectOption(filterValue);
+      await answered;
+      await page.waitForFunction(settled, minTiles, { polling: "raf", timeout: TIMEOUT });
+      filterRedrawMs = performance.now() - changed;
+    }
+    const jsGzipBytes = settledScripts.reduce((s, x) => s + x.gz, 0);
+    return {
+      tilesLoadedMs,
+      domContentLoadedMs,
+      filterRedrawMs,
+      bytes: firstLoad.bytes,
+      requests: firstLoad.requests,
+      jsGzipBytes,
+      jsGzipBytesWithoutMaplibre: settledScripts.filter((x) => !x.maplibre).reduce((s, x) => s + x.gz, 0),
+      maplibreLoaded: maplibreWorker || settledScripts.some((x) => x.maplibre),
+      states,
+    };
+  } finally {
+    context.off("requestfinished", onFinished);
+    await context.close();
+  }
+}
+
+/** How many elements carry data-state once the page has fully loaded: what a measured load waits for. */
+async function probe(browser: Browser, origin: string, cookie: string, spec: PageSpec): Promise<number> {
+  const [name, ...rest] = cookie.split("=");
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addCookies([{ name: name!, value: rest.join("="), url: origin }]);
+  try {
+    const page = await context.newPage();
+    await page.goto(origin + spec.path, { waitUntil: "load", timeout: TIMEOUT });
+    await page.waitForLoadState("networkidle", { timeout: 20_000 }).catch(() => undefined);
+    await page.waitForFunction(settled, 1, { polling: 100, timeout: TIMEOUT });
+    return await page.evaluate(() => document.querySelectorAll("[data-state]").length);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Each page from a fresh browser context (empty cache) against a warm server, `runs` times. */
+export async function measurePages(origin: string, cookie: string, specs: PageSpec[], runs: number, log: (line: string) => void): Promise<PageResult[]> {
+  const browser = await chromium.launch(LAUNCH);
+  const results: PageResult[] = [];
+  try {
+    for (const spec of specs) {
+      const tiles = await probe(browser, origin, cookie, spec);
+      const pageRuns: PageRun[] = [];
+      for (let i = 0; i < runs; i++) {
+        const value = spec.filter ? spec.filter.values[i % spec.filter.values.length]! : null;
+        const run = await coldLoad(browser, origin, cookie, spec, tiles, value);
+        pageRuns.push(run);
+        log(
+          `${spec.path}: tiles loaded ${run.tilesLoadedMs.toFixed(0)} ms` +
+            (run.filterRedrawMs !== null ? `, after ${spec.filter!.label} = ${value}: ${run.filterRedrawMs.toFixed(0)} ms` : "") +
+            `, ${(run.bytes / 1024).toFixed(0)} kB in ${run.requests} requests`,
+        );
+      }
+      const filterRuns = pageRuns.map((r) => r.filterRedrawMs).filter((v): v is number => v !== null);
+      results.push({
+        id: spec.id,
+        path: spec.path,
+        hasMap: spec.hasMap,
+        tiles,
+        runs: pageRuns,
+        tilesLoadedMs: median(pageRuns.map((r) => r.tilesLoadedMs)),
+        filterRedrawMs: filterRuns.length ? median(filterRuns) : null,
+        bytes: median(pageRuns.map((r) => r.bytes)),
+        jsGzipBytes: median(pageRuns.map((r) => r.jsGzipBytes)),
+        jsGzipBytesWithoutMaplibre: median(pageRuns.map((r) => r.jsGzipBytesWithoutMaplibre)),
+        maplibreLoaded: pageRuns.some((r) => r.maplibreLoaded),
+      });
+    }
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
