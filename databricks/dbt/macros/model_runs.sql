@@ -13,8 +13,8 @@
     {%- do rows.append("('" ~ layer ~ "." ~ r.node.name ~ "', '" ~ layer ~ "', CAST(" ~ row_count ~ " AS BIGINT), CAST(" ~ (r.execution_time * 1000) ~ " AS DOUBLE))") -%}
   {%- endfor -%}
   {%- if rows | length == 0 -%}{{ return('') }}{%- endif -%}
-  {%- set quarantine = adapter.get_relation(database=target.catalog, schema='goldlens_silver', identifier='quarantine') -%}
-  CREATE OR REPLACE TABLE {{ target.catalog }}.{{ target.schema }}.model_runs AS
+  {%- set quarantine = adapter.get_relation(database=target.database, schema='goldlens_silver', identifier='quarantine') -%}
+  CREATE OR REPLACE TABLE {{ target.database }}.{{ target.schema }}.model_runs AS
   SELECT r.model, r.layer, r.row_count,
     {% if quarantine %}coalesce(q.n, 0){% else %}CAST(0 AS BIGINT){% endif %} AS quarantined,
     r.ms
