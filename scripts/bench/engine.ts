@@ -32,7 +32,7 @@ export interface EngineSpec {
 export interface EngineQuery {
   name: string;
   phase: number;
-  /** Median time of the statement run alone on an idle connection. */
+  /** Time of the statement run alone on an idle connection, buffers warm. */
   ms: number;
   rows: number;
 }
@@ -143,22 +143,16 @@ export async function measureEngine(spec: EngineSpec): Promise<EngineOutput> {
     for (const c of spec.cases) {
       const recs = await record(warehouse, prisma, c.path);
       const phases = [...new Set(recs.map((r) => r.phase))].sort((a, b) => a - b).map((p) => recs.filter((r) => r.phase === p));
-      const alone = new Map<Recorded, { ms: number[]; rows: number }>(recs.map((r) => [r, { ms: [], rows: 0 }]));
+      // One unmeasured round warms DuckDB's buffers, as the API's warm path is; then each statement alone once.
       const walls: number[] = [];
-      // One unmeasured round warms DuckDB's buffers, as the API's warm path is.
       for (let round = 0; round <= spec.repeats; round++) {
         let wall = 0;
         for (const phase of phases) wall += await runPhase(conns, phase);
-        for (const rec of recs) {
-          const t = await timed(conns[0]!, rec);
-          if (round > 0) {
-            alone.get(rec)!.ms.push(t.ms);
-            alone.get(rec)!.rows = t.rows;
-          }
-        }
         if (round > 0) walls.push(wall);
       }
-      const queries = recs.map((r) => ({ name: r.name, phase: r.phase, ms: median(alone.get(r)!.ms), rows: alone.get(r)!.rows }));
+      const alone = new Map<Recorded, { ms: number; rows: number }>();
+      for (const rec of recs) alone.set(rec, await timed(conns[0]!, rec));
+      const queries = recs.map((r) => ({ name: r.name, phase: r.phase, ms: alone.get(r)!.ms, rows: alone.get(r)!.rows }));
       for (const [i, q] of queries.entries()) {
         const seen = slowest.get(q.name);
         if (!seen || seen.ms < q.ms) slowest.set(q.name, { ms: q.ms, rec: recs[i]! });

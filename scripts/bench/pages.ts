@@ -44,6 +44,8 @@ export interface PageResult {
 }
 
 const TIMEOUT = 60_000;
+const QUIET_MS = 1500;
+const QUIET_CAP_MS = 20_000;
 
 function settled(minTiles: number): boolean {
   const states = [...document.querySelectorAll("[data-state]")].map((e) => e.getAttribute("data-state"));
@@ -70,7 +72,19 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
   let requests = 0;
   const scripts: Array<Promise<{ gz: number; maplibre: boolean }>> = [];
   let maplibreWorker = false;
+  let inFlight = 0;
+  let lastActivity = performance.now();
+  const onRequest = () => {
+    inFlight += 1;
+    lastActivity = performance.now();
+  };
+  const onFailed = () => {
+    inFlight -= 1;
+    lastActivity = performance.now();
+  };
   const onFinished = (request: Request) => {
+    inFlight -= 1;
+    lastActivity = performance.now();
     requests += 1;
     const sized = request.sizes().then((s) => {
       bytes += s.responseBodySize + s.responseHeadersSize;
@@ -90,7 +104,14 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
       scripts.push(sized.then(() => ({ gz: 0, maplibre: false })).catch(() => ({ gz: 0, maplibre: false })));
     }
   };
+  context.on("request", onRequest);
+  context.on("requestfailed", onFailed);
   context.on("requestfinished", onFinished);
+  // The map island, its chunk, worker and geometry load after the tiles show their data: wait for the network to stay quiet.
+  const quiet = async () => {
+    const cap = performance.now() + QUIET_CAP_MS;
+    while (performance.now() < cap && (inFlight > 0 || performance.now() - lastActivity < QUIET_MS)) await new Promise((r) => setTimeout(r, 50));
+  };
   try {
     const started = performance.now();
     await page.goto(origin + spec.path, { waitUntil: "commit", timeout: TIMEOUT });
@@ -98,8 +119,8 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
     const tilesLoadedMs = performance.now() - started;
     const domContentLoadedMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
     const states = await tileStates(page);
-    // Whatever the page still fetches after its tiles (map styles, the map worker) counts as its first load too.
-    await page.waitForLoadState("networkidle", { timeout: 10_000 }).catch(() => undefined);
+    // Whatever the page still fetches after its tiles (the map's chunk, worker and geometry) counts as its first load too.
+    await quiet();
     const settledScripts = await Promise.all(scripts);
     const firstLoad = { bytes, requests };
 
@@ -126,6 +147,8 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
       states,
     };
   } finally {
+    context.off("request", onRequest);
+    context.off("requestfailed", onFailed);
     context.off("requestfinished", onFinished);
     await context.close();
   }
