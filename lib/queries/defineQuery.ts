@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { GoldTable, SqlParam, Warehouse } from "../warehouse/types";
+import { dialectFor, type Dialect } from "./dialect";
 
 type Params = z.ZodObject<Record<string, z.ZodType<SqlParam>>>;
 
@@ -7,8 +8,8 @@ export interface QueryDefinition<P extends Params, R extends z.ZodType> {
   name: string;
   parameters: P;
   row: R;
-  /** Static SQL text; tables come from `table()`, values only as `:name` parameters. */
-  sql: (table: (name: GoldTable) => string) => string;
+  /** Static SQL text; tables come from `table()`, values only as `:name` parameters, engine differences from `dialect`. */
+  sql: (table: (name: GoldTable) => string, dialect: Dialect) => string;
 }
 
 /** One named query: its bound parameters and row schema declared together, run on any warehouse. */
@@ -19,7 +20,7 @@ export function defineQuery<P extends Params, R extends z.ZodType>(def: QueryDef
       const params = def.parameters.parse(input) as Record<string, SqlParam>;
       return warehouse.query({
         name: def.name,
-        sql: def.sql((t) => warehouse.table(t)),
+        sql: def.sql((t) => warehouse.table(t), dialectFor(warehouse.engine)),
         params,
         row: def.row as z.ZodType<z.infer<R>>,
         signal: options.signal,

@@ -16,5 +16,5 @@ export const getAccountEngagement = defineQuery({
       GROUP BY account_id, account_name, country
     )
     ORDER BY sends DESC, account_name
-    LIMIT CAST(:limit AS BIGINT)`,
+    LIMIT CAST(:limit AS INT)`,
 });

@@ -19,7 +19,7 @@ export const getClaimCounters = defineQuery({
     needs_investigation: count,
     undecided: count,
   }),
-  sql: (table) => `
+  sql: (table, dialect) => `
     WITH base AS (
       SELECT claim_no, suspicious_activity, next_best_action FROM ${table("claims")} WHERE ${BASE_CLAIM_FILTERS_SQL}
     ), flags AS (${FAILED_RULE_FLAGS_SQL(table("claim_rule_results"))})
@@ -30,7 +30,7 @@ export const getClaimCounters = defineQuery({
       count(*) FILTER (WHERE f.severity_mismatch) AS severity_mismatch,
       count(*) FILTER (WHERE f.exceeds_cover) AS exceeds_cover,
       count(*) FILTER (WHERE c.next_best_action = 'investigate') AS needs_investigation,
-      count(*) FILTER (WHERE c.claim_no NOT IN ${DECIDED_SQL}) AS undecided
+      count(*) FILTER (WHERE NOT ${DECIDED_SQL(dialect, "c.claim_no")}) AS undecided
     FROM base c
     LEFT JOIN flags f ON f.claim_no = c.claim_no`,
 });

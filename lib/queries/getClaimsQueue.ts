@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { amount, count, defineQuery } from "./defineQuery";
 import { BASE_CLAIM_FILTERS_SQL, DECIDED_SQL, claimQueueFilters } from "./claimFilters";
+import type { Dialect } from "./dialect";
 
 // Sort keys map to columns here, in code: a request only ever picks one of them.
 export const QUEUE_SORT_COLUMNS = {
@@ -18,17 +19,18 @@ const queueParameters = z.object({
   suspicious: z.boolean().nullable().default(null),
   nextBestAction: z.string().nullable().default(null),
   decisionStatus: z.enum(["decided", "undecided"]).nullable().default(null),
-  limit: z.number().int().min(1).max(200),
+  // Up to 200 for a page of the queue, 1,000 for a page of its CSV export.
+  limit: z.number().int().min(1).max(1000),
   offset: z.number().int().min(0),
 });
 
-const QUEUE_FILTERS_SQL = `
+const QUEUE_FILTERS_SQL = (dialect: Dialect) => `
   ${BASE_CLAIM_FILTERS_SQL}
   AND (CAST(:suspicious AS BOOLEAN) IS NULL OR suspicious_activity = CAST(:suspicious AS BOOLEAN))
   AND (CAST(:nextBestAction AS STRING) IS NULL OR next_best_action = CAST(:nextBestAction AS STRING))
   AND (CAST(:decisionStatus AS STRING) IS NULL
-       OR CAST(:decisionStatus AS STRING) = 'decided' AND claim_no IN ${DECIDED_SQL}
-       OR CAST(:decisionStatus AS STRING) = 'undecided' AND claim_no NOT IN ${DECIDED_SQL})`;
+       OR CAST(:decisionStatus AS STRING) = 'decided' AND ${DECIDED_SQL(dialect)}
+       OR CAST(:decisionStatus AS STRING) = 'undecided' AND NOT ${DECIDED_SQL(dialect)})`;
 
 /** One page of the claims queue, one row per (claim, rule) so the checks come with it; `total` counts all matches. */
 export function claimsQueueQuery(sort: keyof typeof QUEUE_SORT_COLUMNS, dir: "asc" | "desc") {
@@ -52,19 +54,19 @@ export function claimsQueueQuery(sort: keyof typeof QUEUE_SORT_COLUMNS, dir: "as
       passed: z.boolean().nullable(),
       page_rank: count,
     }),
-    sql: (table) => `
+    sql: (table, dialect) => `
       WITH matched AS (
         SELECT claim_no, policy_no, incident_date, incident_type, incident_severity, assessed_severity,
           amount_total, suspicious_activity, next_best_action
         FROM ${table("claims")}
-        WHERE ${QUEUE_FILTERS_SQL}
+        WHERE ${QUEUE_FILTERS_SQL(dialect)}
           AND (CAST(:failedCheck AS STRING) IS NULL OR claim_no IN (
             SELECT claim_no FROM ${table("claim_rule_results")} WHERE rule_id = CAST(:failedCheck AS STRING) AND passed = false))
       ), page AS (
         SELECT *, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS page_rank
         FROM matched
         ORDER BY ${order}
-        LIMIT CAST(:limit AS BIGINT) OFFSET CAST(:offset AS BIGINT)
+        LIMIT CAST(:limit AS INT) OFFSET CAST(:offset AS INT)
       )
       SELECT p.total, p.claim_no, p.policy_no, CAST(p.incident_date AS STRING) AS incident_date, p.incident_type,
         p.incident_severity, p.assessed_severity, p.amount_total, p.suspicious_activity, p.next_best_action,

@@ -15,5 +15,5 @@ export const getTopCampaigns = defineQuery({
     GROUP BY campaign_id
     HAVING sum(unique_opens) >= CAST(:minUniqueOpens AS BIGINT)
     ORDER BY click_ratio DESC, unique_clicks DESC, campaign_id
-    LIMIT CAST(:limit AS BIGINT)`,
+    LIMIT CAST(:limit AS INT)`,
 });

@@ -4,6 +4,7 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { runPipeline } from "../pipeline/run";
 import { createDuckDbWarehouse } from "../warehouse/duckdb";
+import { standInFixtureWarehouse, testWarehouseIsDatabricks } from "./databricksStandIn/fixtureWarehouse";
 import type { Warehouse } from "../warehouse/types";
 
 // Hand-built raw inputs in the real formats, for metric tests with hand-computed answers.
@@ -128,12 +129,15 @@ export async function writeRawFixture(fixture: RawFixture): Promise<string> {
 
 /**
  * Runs the real pipeline over a fixture and returns a warehouse reading its gold build. The build sits in
- * `<dataDir>/warehouse`, so the app itself can be pointed at it with DATA_DIR=<dataDir>.
+ * `<dataDir>/warehouse`, so the app itself can be pointed at it with DATA_DIR=<dataDir>. In Databricks
+ * mode (GOLDLENS_TEST_WAREHOUSE=databricks) the build is served by the Databricks stand-in instead, and
+ * the returned warehouse, a Databricks one talking to it, is also installed as the app's warehouse.
  */
 export async function buildFixtureWarehouse(fixture: RawFixture): Promise<{ warehouse: Warehouse; warehouseDir: string; rawDir: string; dataDir: string }> {
   const rawDir = await writeRawFixture(fixture);
   const dataDir = await mkdtemp(path.join(tmpdir(), "goldlens-data-"));
   const warehouseDir = path.join(dataDir, "warehouse");
   await runPipeline({ rawDir, warehouseDir, memoryLimit: "1GB" });
+  if (testWarehouseIsDatabricks()) return { warehouse: await standInFixtureWarehouse(warehouseDir), warehouseDir, rawDir, dataDir };
   return { warehouse: createDuckDbWarehouse({ warehouseDir, connections: 2 }), warehouseDir, rawDir, dataDir };
 }

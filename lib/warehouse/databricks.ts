@@ -216,7 +216,7 @@ export function createDatabricksWarehouse(options: DatabricksWarehouseOptions): 
       const { sql, names } = rewriteNamedParams(q.sql, ":");
       const namedParameters = pickParams(names, q.params, q.name);
       try {
-        operation = await s.executeStatement(sql, { namedParameters, maxRows: null });
+        operation = await s.executeStatement(sql, { namedParameters });
       } catch (err) {
         if (classifyDatabricksError(err).kind === "session_lost") dropSession(current);
         throw err;

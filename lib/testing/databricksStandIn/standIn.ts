@@ -128,6 +128,8 @@ export interface StandIn {
 }
 
 const ok = () => ({ statusCode: ttypes.TStatusCode.SUCCESS_STATUS });
+/** How long ExecuteStatement waits for a statement to finish when the client asks for direct results. */
+const DIRECT_RESULTS_WAIT_MS = 500;
 const invalidHandle = (what: string) => ({ statusCode: ttypes.TStatusCode.INVALID_HANDLE_STATUS, errorMessage: `Invalid ${what}`, sqlState: "HY000" });
 
 /** Handles are UUIDs, as the warehouse's are (the driver prints them as such). */
@@ -305,6 +307,43 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
     return operations.get(key(req.operationHandle.operationId));
   }
 
+  function statusOf(op: Operation) {
+    const S = ttypes.TOperationState;
+    const state = { pending: S.PENDING_STATE, running: S.RUNNING_STATE, finished: S.FINISHED_STATE, error: S.ERROR_STATE, cancelled: S.CANCELED_STATE, closed: S.CLOSED_STATE }[op.record.state];
+    if (op.record.state === "error") {
+      const raw = op.record.error!;
+      const e = raw.startsWith("[") ? { message: raw, sqlState: /SQLSTATE: (\w+)/.exec(raw)?.[1] ?? "XX000" } : databricksError(raw, op.record.sql);
+      return { status: ok(), operationState: state, errorMessage: e.message, displayMessage: e.message, sqlState: e.sqlState };
+    }
+    return { status: ok(), operationState: state, hasResultSet: true };
+  }
+
+  function metadataOf(op: Operation & { columns: Column[] }) {
+    return {
+      status: ok(),
+      schema: { columns: op.columns.map((c, i) => ({ columnName: c.name, typeDesc: typeDesc(c.type), position: i + 1 })) },
+      resultFormat: ttypes.TSparkRowSetType.COLUMN_BASED_SET,
+      lz4Compressed: false,
+    };
+  }
+
+  /** The next page of an operation's rows as an inline column set. */
+  function pageOf(op: Operation & { columns: Column[] }, asked: number) {
+    const take = Math.min(asked > 0 ? asked : pageSize, pageSize);
+    const start = op.cursor;
+    const end = Math.min(op.rowCount, start + take);
+    op.cursor = end;
+    op.record.pagesServed += 1;
+    const columns = op.columns.map((c) => {
+      const t = thriftType(c.type);
+      const slice = c.values.slice(start, end);
+      return { [t.field]: { values: slice.map((v) => (v === null ? t.zero : t.convert(v))), nulls: nullBitmap(slice) } };
+    });
+    return { status: ok(), hasMoreRows: end < op.rowCount, results: { startRowOffset: int64(start), rows: [], columns, columnCount: columns.length } };
+  }
+
+  const hasColumns = (op: Operation | undefined): op is Operation & { columns: Column[] } => Boolean(op?.columns);
+
   function makeHandler(exchange: { drop: boolean }) {
     const count = (method: string) => {
       records.calls[method] = (records.calls[method] ?? 0) + 1;
@@ -362,62 +401,52 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
           record.error = `[UNBOUND_SQL_PARAMETER] Found the unbound parameter: ${missing[0]}. SQLSTATE: 42P02`;
         } else {
           op.done = execute(op, sql, values, types);
-          // Like a warehouse asked for direct results, hold the reply briefly so a quick statement is
-          // already finished at the client's first status poll (which otherwise waits 100 ms to poll again).
-          await Promise.race([op.done, new Promise((resolve) => setTimeout(resolve, 50))]);
         }
-        return new ttypes.TExecuteStatementResp({ status: ok(), operationHandle });
+        // Asked for direct results, a warehouse holds the reply for a while and, when the statement is done
+        // by then, answers with its status, metadata and first page (closing it when that was every row):
+        // one round trip for a small query. A statement still running gets its handle, to poll or cancel.
+        const wanted = req.getDirectResults ? Number(req.getDirectResults.maxRows?.toNumber?.() ?? pageSize) : 0;
+        if (!req.getDirectResults) return new ttypes.TExecuteStatementResp({ status: ok(), operationHandle });
+        await Promise.race([op.done, new Promise((resolve) => setTimeout(resolve, DIRECT_RESULTS_WAIT_MS))]);
+        if (record.state === "error") return new ttypes.TExecuteStatementResp({ status: ok(), operationHandle, directResults: { operationStatus: statusOf(op) } });
+        if (record.state !== "finished" || !hasColumns(op)) return new ttypes.TExecuteStatementResp({ status: ok(), operationHandle });
+        const directResults = { operationStatus: statusOf(op), resultSetMetadata: metadataOf(op), resultSet: pageOf(op, wanted) };
+        const complete = !directResults.resultSet.hasMoreRows;
+        if (complete) {
+          record.state = "closed";
+          operations.delete(record.id);
+        }
+        return new ttypes.TExecuteStatementResp({
+          status: ok(),
+          operationHandle,
+          directResults: { ...directResults, ...(complete ? { closeOperation: { status: ok() } } : {}) },
+        });
       },
       async GetOperationStatus(req: any) {
         count("GetOperationStatus");
         const op = operation(req);
         if (!op) return new ttypes.TGetOperationStatusResp({ status: invalidHandle("OperationHandle") });
-        const S = ttypes.TOperationState;
-        const state = { pending: S.PENDING_STATE, running: S.RUNNING_STATE, finished: S.FINISHED_STATE, error: S.ERROR_STATE, cancelled: S.CANCELED_STATE, closed: S.CLOSED_STATE }[op.record.state];
-        if (op.record.state === "error") {
-          const e = op.record.error!.startsWith("[") ? { message: op.record.error!, sqlState: /SQLSTATE: (\w+)/.exec(op.record.error!)?.[1] ?? "XX000" } : databricksError(op.record.error!, op.record.sql);
-          return new ttypes.TGetOperationStatusResp({ status: ok(), operationState: state, errorMessage: e.message, displayMessage: e.message, sqlState: e.sqlState, hasResultSet: false });
-        }
-        return new ttypes.TGetOperationStatusResp({ status: ok(), operationState: state, hasResultSet: true });
+        return new ttypes.TGetOperationStatusResp(statusOf(op));
       },
       async GetResultSetMetadata(req: any) {
         count("GetResultSetMetadata");
         const op = operation(req);
-        if (!op?.columns) return new ttypes.TGetResultSetMetadataResp({ status: invalidHandle("OperationHandle") });
-        return new ttypes.TGetResultSetMetadataResp({
-          status: ok(),
-          schema: { columns: op.columns.map((c, i) => ({ columnName: c.name, typeDesc: typeDesc(c.type), position: i + 1 })) },
-          resultFormat: ttypes.TSparkRowSetType.COLUMN_BASED_SET,
-          lz4Compressed: false,
-        });
+        if (!hasColumns(op)) return new ttypes.TGetResultSetMetadataResp({ status: invalidHandle("OperationHandle") });
+        return new ttypes.TGetResultSetMetadataResp(metadataOf(op));
       },
       async FetchResults(req: any) {
         count("FetchResults");
         const op = operation(req);
-        if (!op?.columns) return new ttypes.TFetchResultsResp({ status: invalidHandle("OperationHandle") });
+        if (!hasColumns(op)) return new ttypes.TFetchResultsResp({ status: invalidHandle("OperationHandle") });
         if (faults.dropFetchAfterPages !== undefined && dropsLeft > 0 && op.record.pagesServed >= faults.dropFetchAfterPages) {
           dropsLeft -= 1;
           records.dropped += 1;
           exchange.drop = true;
           return new ttypes.TFetchResultsResp({ status: ok() });
         }
-        if (req.orientation === ttypes.TFetchOrientation.FETCH_FIRST) op.cursor = 0;
-        const asked = Number(req.maxRows?.toNumber?.() ?? req.maxRows ?? pageSize);
-        const take = Math.min(asked > 0 ? asked : pageSize, pageSize);
-        const start = op.cursor;
-        const end = Math.min(op.rowCount, start + take);
-        op.cursor = end;
-        op.record.pagesServed += 1;
-        const columns = op.columns.map((c) => {
-          const t = thriftType(c.type);
-          const slice = c.values.slice(start, end);
-          return { [t.field]: { values: slice.map((v) => (v === null ? t.zero : t.convert(v))), nulls: nullBitmap(slice) } };
-        });
-        return new ttypes.TFetchResultsResp({
-          status: ok(),
-          hasMoreRows: end < op.rowCount,
-          results: { startRowOffset: int64(start), rows: [], columns, columnCount: columns.length },
-        });
+        // The driver asks FETCH_FIRST for its first page; after direct results that page was already served.
+        if (req.orientation === ttypes.TFetchOrientation.FETCH_FIRST && op.record.pagesServed === 0) op.cursor = 0;
+        return new ttypes.TFetchResultsResp(pageOf(op, Number(req.maxRows?.toNumber?.() ?? pageSize)));
       },
       async CancelOperation(req: any) {
         count("CancelOperation");
