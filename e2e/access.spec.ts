@@ -15,6 +15,8 @@ interface Case {
   path: (ids: { claimNo: string; imageName: string }) => string;
   kind: "page" | "api";
   allowed: Who[] | "public";
+  /** GET unless said; a POST sends an empty object, which a route that lets the caller in refuses with 422. */
+  method?: "POST";
 }
 
 const MATRIX: Case[] = [
@@ -35,6 +37,10 @@ const MATRIX: Case[] = [
   { route: "/api/engagement", path: () => "/api/engagement", kind: "api", allowed: ENGAGEMENT },
   { route: "/api/engagement/accounts", path: () => "/api/engagement/accounts", kind: "api", allowed: ENGAGEMENT },
   { route: "/api/auth/[...nextauth]", path: () => "/api/auth/session", kind: "api", allowed: "public" },
+  { route: "/api/claims/export", path: () => "/api/claims/export?q=CLM1", kind: "api", allowed: CLAIMS },
+  { route: "/api/exports", path: () => "/api/exports", kind: "api", allowed: EVERYONE, method: "POST" },
+  { route: "/admin/audit", path: () => "/admin/audit", kind: "page", allowed: ["admin"] },
+  { route: "/api/admin/audit", path: () => "/api/admin/audit", kind: "api", allowed: ["admin"] },
 ];
 
 function appRoutes(): string[] {
@@ -74,15 +80,16 @@ test.afterAll(async () => {
 
 for (const c of MATRIX) {
   for (const who of ["anonymous", ...EVERYONE] as Who[]) {
-    const expected =
-      c.allowed === "public" || (who !== "anonymous" && c.allowed.includes(who)) ? 200 : who === "anonymous" ? (c.kind === "page" ? 307 : 401) : 403;
-    test(`${c.route} as ${who}: ${expected}`, async () => {
-      const res = await contexts.get(who)!.get(c.path(ids));
+    const allowed = c.allowed === "public" || (who !== "anonymous" && c.allowed.includes(who));
+    const expected = allowed ? (c.method === "POST" ? 422 : 200) : who === "anonymous" ? (c.kind === "page" ? 307 : 401) : 403;
+    test(`${c.method ?? "GET"} ${c.route} as ${who}: ${expected}`, async () => {
+      const context = contexts.get(who)!;
+      const res = c.method === "POST" ? await context.post(c.path(ids), { data: {} }) : await context.get(c.path(ids));
       expect(res.status()).toBe(expected);
       if (expected === 307) expect(res.headers()["location"]).toContain("/signin?callbackUrl=");
       if (c.kind === "api" && expected >= 400) {
         const body = await res.json();
-        expect(body.error.code).toBe(expected === 401 ? "unauthorized" : "forbidden");
+        expect(body.error.code).toBe(({ 401: "unauthorized", 403: "forbidden", 422: "unprocessable" } as Record<number, string>)[expected]);
       }
     });
   }

@@ -13,7 +13,7 @@ export async function MainNav() {
   return (
     <nav aria-label="Main" className="min-w-0 overflow-x-auto">
       <ul className="flex items-center gap-1 whitespace-nowrap">
-        {dashboards
+        {[...dashboards, { name: "Audit log", href: "/admin/audit" }]
           .filter((d) => canOpen(user.role, d.href))
           .map((dashboard) => (
             <li key={dashboard.href}>

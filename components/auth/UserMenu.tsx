@@ -10,7 +10,8 @@ export async function UserMenu() {
   // Per request: the header depends on the session, so it is never prerendered.
   await connection();
   const user = await getSessionUser();
-  const demo = authConfig().mode === "demo";
+  const mode = authConfig().mode;
+  const demo = mode === "demo";
   return (
     <div className="ml-auto flex items-center gap-3 text-sm text-muted">
       {demo && (
@@ -24,7 +25,8 @@ export async function UserMenu() {
             <span className="block text-foreground">{user.name}</span>
             <span className="block text-xs">{ROLE_LABELS[user.role]}</span>
           </span>
-          <SignOutButton />
+          {/* Behind Databricks Apps the workspace owns the session. */}
+          {mode !== "databricks-apps" && <SignOutButton />}
         </>
       ) : null}
     </div>

@@ -1,21 +1,21 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
+import { z } from "zod";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { ClaimsApiError, describeClaimsError } from "@/hooks/claimsApi";
+import { ClaimsApiError, describeClaimsError, readClaimsApi } from "@/hooks/claimsApi";
 import { useClaimsFilters } from "@/hooks/useClaimsFilters";
 import { useClaimsQueue } from "@/hooks/useClaimsQueue";
-import { downloadCsv } from "@/components/loss-summary/csv";
+import { downloadBlob } from "@/components/loss-summary/csv";
 import { formatCount } from "@/lib/format";
-import { EXPORT_CAP, exportFileName, exportQueue } from "./exportQueue";
+import { EXPORT_CAP, exportFileName } from "@/lib/api/claimsCsv";
 import type { CounterDefinition } from "./labels";
 import { Panel, PanelMessage, buttonClass, type PanelState } from "./Panel";
 import { QueueChips } from "./QueueChips";
 import { QueueCounters } from "./QueueCounters";
 import { QueueFilters } from "./QueueFilters";
 import { QueuePager, QueueTable } from "./QueueTable";
-import { clearedFilters, narrowingKeys, quickFilterKeys, toClaimsQuery, type ClaimsFilterKey, type ClaimsFilterPatch } from "./queueParams";
+import { claimsApiSearch, clearedFilters, narrowingKeys, quickFilterKeys, toClaimsQuery, type ClaimsFilterKey, type ClaimsFilterPatch } from "./queueParams";
 
 const FILTER_NAMES: Partial<Record<ClaimsFilterKey, string>> = {
   from: "start date",
@@ -87,7 +87,7 @@ export function ClaimsQueue() {
         state={state}
         updating={updating}
         bodyClassName="pt-3"
-        actions={<QueueExport disabled={state !== "loaded"} total={data?.total ?? 0} query={query} />}
+        actions={<QueueExport disabled={state !== "loaded"} query={query} />}
       >
         {state === "loading" ? (
           <TableSkeleton rows={Math.min(filters.pageSize, 12)} />
@@ -131,25 +131,29 @@ export function ClaimsQueue() {
   );
 }
 
-function QueueExport({ disabled, total, query }: { disabled: boolean; total: number; query: ReturnType<typeof toClaimsQuery> }) {
-  const queryClient = useQueryClient();
-  const [status, setStatus] = useState<{ kind: "idle" } | { kind: "running"; done: number; of: number } | { kind: "done" | "error"; message: string }>({ kind: "idle" });
+function QueueExport({ disabled, query }: { disabled: boolean; query: ReturnType<typeof toClaimsQuery> }) {
+  const [status, setStatus] = useState<{ kind: "idle" | "running" } | { kind: "done" | "error"; message: string }>({ kind: "idle" });
   const controller = useRef<AbortController | null>(null);
   useEffect(() => () => controller.current?.abort(), []);
 
+  // The server writes the file (and puts the export on the audit log); the page saves what it sends.
   const run = async () => {
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    setStatus({ kind: "running", done: 0, of: Math.min(total, EXPORT_CAP) });
+    setStatus({ kind: "running" });
     try {
-      const result = await exportQueue(queryClient, query, (done, of) => setStatus({ kind: "running", done, of }), abort.signal);
-      downloadCsv(exportFileName(query), result.rows);
+      const response = await fetch(`/api/claims/export?${claimsApiSearch({ ...query, page: 1 })}`, { signal: abort.signal });
+      if (!response.ok) await readClaimsApi(response, z.unknown(), "claims export");
+      const rows = Number(response.headers.get("x-export-rows"));
+      const total = Number(response.headers.get("x-export-total"));
+      downloadBlob(exportFileName(query), await response.blob());
       setStatus({
         kind: "done",
-        message: result.capped
-          ? `Exported the first ${formatCount(result.rows.length)} of ${formatCount(result.total)} claims (the export stops at ${formatCount(EXPORT_CAP)}): narrow the filters to export the rest.`
-          : `Exported ${formatCount(result.rows.length)} claims.`,
+        message:
+          total > rows
+            ? `Exported the first ${formatCount(rows)} of ${formatCount(total)} claims (the export stops at ${formatCount(EXPORT_CAP)}): narrow the filters to export the rest.`
+            : `Exported ${formatCount(rows)} claims.`,
       });
     } catch (error) {
       if (abort.signal.aborted) return;
@@ -160,7 +164,7 @@ function QueueExport({ disabled, total, query }: { disabled: boolean; total: num
   return (
     <div className="flex items-center gap-2">
       <span aria-live="polite" className={`max-w-md text-right text-xs ${status.kind === "error" ? "text-danger" : "text-muted"}`} data-testid="export-status">
-        {status.kind === "running" ? `Exporting ${formatCount(status.done)} of ${formatCount(status.of)}…` : status.kind === "idle" ? "" : status.message}
+        {status.kind === "done" || status.kind === "error" ? status.message : status.kind === "running" ? "Exporting…" : ""}
       </span>
       <button type="button" className={buttonClass.ghost} disabled={disabled || status.kind === "running"} onClick={() => void run()}>
         <svg width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">

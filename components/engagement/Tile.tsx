@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import { downloadCsv } from "@/components/loss-summary/csv";
+import { CsvButton, type TileCsv } from "@/components/dashboard/CsvButton";
 
 export type TileState = "loading" | "loaded" | "empty" | "error";
 
-export type TileCsv = { fileName: string; rows: () => Record<string, string | number | null>[] };
+export type { TileCsv };
 
 export type TileProps = {
   /** Stable slug: lets tests find the tile. */
@@ -78,18 +78,7 @@ export function Tile({
           ) : null}
         </span>
         {actions}
-        {csv !== null ? (
-          <button
-            type="button"
-            disabled={state !== "loaded"}
-            onClick={() => downloadCsv(csv.fileName, csv.rows())}
-            aria-label={`Download CSV: ${title}`}
-            className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-muted transition-colors hover:bg-surface-muted hover:text-foreground disabled:pointer-events-none disabled:opacity-40"
-          >
-            <DownloadIcon />
-            Download CSV
-          </button>
-        ) : null}
+        {csv !== null ? <CsvButton dashboard="engagement" tile={id} title={title} csv={csv} disabled={state !== "loaded"} /> : null}
       </header>
       <div className={`flex flex-1 flex-col px-5 pb-5 pt-3 transition-opacity ${updating ? "opacity-60" : ""}`}>
         {state === "loading" ? (
@@ -156,13 +145,6 @@ function ClearFiltersButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-function DownloadIcon() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">
-      <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
 
 /** Grey blocks shaped like a chart, so the page does not jump when figures arrive. */
 export function ChartSkeleton({ height = 260, bars = 12 }: { height?: number; bars?: number }) {

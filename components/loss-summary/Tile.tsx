@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useId, type ReactNode } from "react";
-import { downloadCsv } from "./csv";
+import { CsvButton, type TileCsv } from "@/components/dashboard/CsvButton";
 
 export type TileState = "loading" | "loaded" | "empty" | "error";
 
-export type TileCsv = { fileName: string; rows: () => Record<string, string | number | null>[] };
+export type { TileCsv };
 
 export type TileProps = {
   /** Stable slug: names the CSV file and lets tests find the tile. */
@@ -71,16 +71,7 @@ export function Tile({
           ) : null}
         </span>
         <div className="flex items-center gap-1">
-          <button
-            type="button"
-            disabled={!csv || state !== "loaded"}
-            onClick={() => csv && downloadCsv(csv.fileName, csv.rows())}
-            aria-label={`Download CSV: ${title}`}
-            className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-muted transition-colors hover:bg-surface-muted hover:text-foreground disabled:pointer-events-none disabled:opacity-40"
-          >
-            <DownloadIcon />
-            Download CSV
-          </button>
+          <CsvButton dashboard="loss-summary" tile={id} title={title} csv={csv} disabled={state !== "loaded"} />
           {claimsHref ? (
             <Link
               href={claimsHref}
@@ -160,13 +151,6 @@ function ClearFiltersButton({ onClick }: { onClick: () => void }) {
   );
 }
 
-function DownloadIcon() {
-  return (
-    <svg width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">
-      <path d="M8 2.5v8M4.5 7 8 10.5 11.5 7M3 13.5h10" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
 
 /** Grey blocks shaped like a chart, so the page does not jump when figures arrive. */
 export function ChartSkeleton({ height = 260, bars = 12 }: { height?: number; bars?: number }) {

@@ -9,7 +9,12 @@ export function csvFileName(tile: string, period: { from: string; to: string }):
 export function downloadCsv(fileName: string, rows: readonly Record<string, string | number | null>[]): void {
   // The byte order mark makes spreadsheet programs read the file as UTF-8 (labels such as "18–24").
   const text = `\uFEFF${Papa.unparse(rows as Record<string, unknown>[], { newline: "\r\n" })}`;
-  const url = URL.createObjectURL(new Blob([text], { type: "text/csv;charset=utf-8" }));
+  downloadBlob(fileName, new Blob([text], { type: "text/csv;charset=utf-8" }));
+}
+
+/** Saves a file the page holds through the browser's download. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = fileName;

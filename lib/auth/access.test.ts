@@ -40,6 +40,13 @@ describe("access table", () => {
     ["/", "GET", null, "sign-in"],
     ["/signin", "GET", null, "allow"],
     ["/api/nothing-here", "GET", "admin", "no-route"],
+    ["/api/claims/export", "GET", "investigator", "allow"],
+    ["/api/claims/export", "GET", "executive", "forbidden"],
+    ["/api/exports", "POST", "marketing", "allow"],
+    ["/api/exports", "GET", "marketing", "method-not-allowed"],
+    ["/admin/audit", "GET", "investigator", "forbidden"],
+    ["/admin/audit", "GET", "admin", "allow"],
+    ["/api/admin/audit", "GET", "executive", "forbidden"],
     ["/api/claims/A/B/C/D", "GET", "admin", "no-route"],
   ];
   it.each(cases)("%s %s as %s: %s", (route, method, role, expected) => {

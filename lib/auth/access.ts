@@ -16,6 +16,7 @@ export interface AccessRule {
 const EXECUTIVE_VIEW = ["executive", "investigator", "admin"] as const satisfies readonly Role[];
 const CLAIMS = ["investigator", "admin"] as const satisfies readonly Role[];
 const ENGAGEMENT = ["executive", "marketing", "admin"] as const satisfies readonly Role[];
+const ADMIN = ["admin"] as const satisfies readonly Role[];
 
 export const ACCESS_RULES: readonly AccessRule[] = [
   { route: "/signin", access: "public" },
@@ -28,6 +29,8 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { route: "/claims", access: CLAIMS },
   { route: "/claims/[claimNo]", access: CLAIMS },
   { route: "/api/claims", access: CLAIMS, methods: ["GET"] },
+  // Before [claimNo], which would match it too: the first matching rule applies.
+  { route: "/api/claims/export", access: CLAIMS, methods: ["GET"] },
   { route: "/api/claims/[claimNo]", access: CLAIMS, methods: ["GET"] },
   { route: "/api/claims/[claimNo]/telematics", access: CLAIMS, methods: ["GET"] },
   { route: "/api/claims/[claimNo]/images/[imageName]", access: CLAIMS, methods: ["GET"] },
@@ -35,6 +38,9 @@ export const ACCESS_RULES: readonly AccessRule[] = [
   { route: "/api/decisions", access: CLAIMS, methods: ["GET"] },
   { route: "/api/engagement", access: ENGAGEMENT, methods: ["GET"] },
   { route: "/api/engagement/accounts", access: ENGAGEMENT, methods: ["GET"] },
+  { route: "/api/exports", access: "signed-in", methods: ["POST"] },
+  { route: "/admin/audit", access: ADMIN },
+  { route: "/api/admin/audit", access: ADMIN, methods: ["GET"] },
 ];
 
 function compile(route: string): RegExp {

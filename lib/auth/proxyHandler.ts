@@ -1,7 +1,8 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getToken } from "next-auth/jwt";
-import { ROLES, decideAccess } from "./access";
+import { ROLES, decideAccess, type Role } from "./access";
 import { authConfig } from "./config";
+import { forwardedIdentity } from "./forwardedIdentity";
 
 const json = (status: number, code: string, message: string, requestId: string) =>
   NextResponse.json({ error: { code, message } }, { status, headers: { "x-request-id": requestId } });
@@ -23,14 +24,28 @@ function crossSite(request: NextRequest): boolean {
   return site !== null && site !== "same-origin" && site !== "none";
 }
 
+/** Who is asking: from the session cookie, or in databricks-apps mode from the headers the Apps proxy forwards. */
+async function requestIdentity(request: NextRequest): Promise<{ role: Role | null; identified: boolean }> {
+  const config = authConfig();
+  if (config.mode === "databricks-apps") {
+    const identity = forwardedIdentity(request.headers, config.roleMap);
+    return { role: identity?.role ?? null, identified: identity !== null };
+  }
+  const token = await getToken({ req: request, secret: config.secret });
+  const role = ROLES.find((r) => r === token?.role) ?? null;
+  return { role, identified: role !== null };
+}
+
 /** Every page and API request passes here: sign-in, the role table in access.ts, and the CSRF check. */
 export async function handleProxy(request: NextRequest): Promise<NextResponse> {
   const requestId = request.headers.get("x-request-id") ?? crypto.randomUUID();
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
-  const token = await getToken({ req: request, secret: authConfig().secret });
-  const role = ROLES.find((r) => r === token?.role) ?? null;
-  const decision = decideAccess(pathname, request.method, role);
+  const { role, identified } = await requestIdentity(request);
+  let decision = decideAccess(pathname, request.method, role);
+  // Known to the identity provider but given no role by AUTH_ROLE_MAP: refused, not sent to sign in again.
+  if (decision === "sign-in" && identified) decision = "forbidden";
+  if (authConfig().mode === "databricks-apps" && pathname.startsWith("/api/auth/")) decision = "no-route";
 
   if (decision === "no-route") {
     if (isApi) return json(404, "not_found", `No API route ${pathname}.`, requestId);
@@ -42,7 +57,10 @@ export async function handleProxy(request: NextRequest): Promise<NextResponse> {
     signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
     return NextResponse.redirect(signIn);
   } else if (decision === "forbidden") {
-    if (isApi) return json(403, "forbidden", `Your role (${role}) may not use ${pathname}.`, requestId);
+    if (isApi) {
+      const message = role ? `Your role (${role}) may not use ${pathname}.` : "No Goldlens role is mapped to your account; ask an administrator to add you to AUTH_ROLE_MAP.";
+      return json(403, "forbidden", message, requestId);
+    }
     return NextResponse.rewrite(new URL("/forbidden", request.url), { status: 403 });
   }
   if (isApi && !pathname.startsWith("/api/auth/") && crossSite(request)) {

@@ -228,3 +228,47 @@ describe("audit and decisions through the routes", () => {
     expect((await notJson.json()).error.message).toContain("body");
   });
 });
+
+describe("GET /api/claims/export", () => {
+  async function exportCsv(query: string, cookie?: string) {
+    const { GET } = await import("./export/route");
+    return GET(new NextRequest(`http://localhost/api/claims/export${query}`, { headers: cookie ? { cookie: `next-auth.session-token=${cookie}` } : {} }));
+  }
+
+  it("streams the filtered queue as CSV with a column per check, and puts the export on the audit log first", async () => {
+    const user = await prisma.user.findUniqueOrThrow({ where: { email: "investigator@goldlens.local" } });
+    const cookie = await encode({ token: { sub: user.id, email: user.email, name: user.name, role: "investigator" }, secret: SECRET });
+    const res = await exportCsv("?failedCheck=amount_within_cover&page=3", cookie);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="claims-queue-all-dates.csv"');
+    expect(res.headers.get("x-export-rows")).toBe("1");
+    // Bytes, not res.text(): the decoder would drop the byte order mark the file must start with.
+    const text = Buffer.from(await res.arrayBuffer()).toString("utf8");
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    const lines = text.slice(1).trimEnd().split("\r\n");
+    // Only K3 claims more than its cover; page=3 of the queue's paging does not narrow an export.
+    expect(lines).toHaveLength(2);
+    const header = lines[0]!.split(",");
+    const row = Object.fromEntries(lines[1]!.split(",").map((v, i) => [header[i], v]));
+    expect(row).toMatchObject({ claimNo: "K3", policyNo: "200000002", amountTotal: "25000", suspicious: "true", check_amount_within_cover: "failed" });
+    expect(header.filter((h) => h.startsWith("check_")).length).toBeGreaterThanOrEqual(3);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { action: "export.csv", target: "claims-queue" }, orderBy: { id: "desc" } });
+    expect(event.userId).toBe(user.id);
+    expect(JSON.parse(event.detail!)).toMatchObject({ rows: 1, total: 1, fileName: "claims-queue-all-dates.csv", filters: { failedCheck: "amount_within_cover" } });
+  });
+
+  it("exports every claim once when nothing narrows the queue", async () => {
+    const res = await exportCsv("?sort=amountTotal&dir=desc");
+    const lines = (await res.text()).trimEnd().split("\r\n");
+    expect(lines.slice(1).map((l) => l.split(",")[0])).toEqual(["K3", "K1", "K2"]);
+  });
+
+  it("refuses bad filters with 400 and records nothing", async () => {
+    const before = await prisma.auditEvent.count({ where: { action: "export.csv" } });
+    const res = await exportCsv("?from=2023-02-30&to=2023-03-01");
+    expect(res.status).toBe(400);
+    expect(apiErrorBody.parse(await res.json()).error.message).toMatch(/^from:/);
+    expect(await prisma.auditEvent.count({ where: { action: "export.csv" } })).toBe(before);
+  });
+});

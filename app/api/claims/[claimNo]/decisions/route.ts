@@ -4,7 +4,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { getWarehouse } from "@/lib/warehouse";
-import { ApiError, describeZodError, errorResponse, handleApiError } from "@/lib/api/errors";
+import { ApiError, errorResponse, handleApiError } from "@/lib/api/errors";
+import { parseJsonBody } from "@/lib/api/parseRequest";
 import { claimNo as claimNoSchema, decisionRequest } from "@/lib/api/claimsSchema";
 import { DecisionConflict, IdempotencyKeyReused, decisionHistory, recordDecision } from "@/lib/decisions";
 import { getRequestUser } from "@/lib/auth/requestUser";
@@ -41,16 +42,9 @@ export async function POST(request: NextRequest, { params }: Context) {
     const user = await getRequestUser(request);
     if (!user) throw new ApiError("unauthorized", "Sign in to record a decision.");
     const claimNo = claimNoSchema.parse((await params).claimNo);
-    let raw: unknown;
-    try {
-      raw = await request.json();
-    } catch {
-      throw new ApiError("invalid_parameter", "body: must be a JSON object");
-    }
-    const parsed = decisionRequest.safeParse(raw);
-    if (!parsed.success) return errorResponse("unprocessable", describeZodError(parsed.error), requestId);
+    const body = await parseJsonBody(request, decisionRequest);
     await knownClaim(claimNo, request.signal);
-    const { decision, replayed } = await recordDecision(prisma, { ...parsed.data, claimNo, userId: user.id, requestId });
+    const { decision, replayed } = await recordDecision(prisma, { ...body, claimNo, userId: user.id, requestId });
     return NextResponse.json({ decision, replayed }, { status: replayed ? 200 : 201, headers: { "x-request-id": requestId } });
   } catch (err) {
     if (err instanceof DecisionConflict) {
