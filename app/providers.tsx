@@ -3,6 +3,8 @@
 import { QueryClient, QueryClientProvider, defaultShouldDehydrateQuery, isServer } from "@tanstack/react-query";
 import { NuqsAdapter } from "nuqs/adapters/next/app";
 import type { ReactNode } from "react";
+import { WarehouseStartingNotice } from "@/components/WarehouseStartingNotice";
+import { warehouseRetryDelay } from "@/hooks/warehouseStarting";
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -11,6 +13,8 @@ function makeQueryClient(): QueryClient {
         // Gold tables change only when the pipeline reruns; refetching on every focus would only add warehouse load.
         staleTime: 60_000,
         retry: 1,
+        // Backs off further while a Databricks warehouse starts (the hooks keep retrying for that case).
+        retryDelay: warehouseRetryDelay,
         refetchOnWindowFocus: false,
       },
       dehydrate: {
@@ -35,7 +39,10 @@ export function Providers({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   return (
     <NuqsAdapter>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        {children}
+        <WarehouseStartingNotice />
+      </QueryClientProvider>
     </NuqsAdapter>
   );
 }

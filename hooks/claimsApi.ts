@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { apiErrorBody } from "@/lib/api/lossSummarySchema";
+import { isWarehouseStarting, keepWaitingForWarehouse } from "./warehouseStarting";
 
 /** A failed Claims API call, carrying the API's status, error code and message. */
 export class ClaimsApiError extends Error {
@@ -17,8 +18,9 @@ export class ClaimsApiError extends Error {
   }
 }
 
-/** A 4xx will not change on a second try; a dropped connection or a 5xx might. */
+/** A 4xx will not change on a second try; a dropped connection or a 5xx might; a starting warehouse will. */
 export function retryUnlessRefused(failures: number, error: unknown): boolean {
+  if (isWarehouseStarting(error)) return keepWaitingForWarehouse(failures);
   return !(error instanceof ClaimsApiError && error.status >= 400 && error.status < 500) && failures < 1;
 }
 

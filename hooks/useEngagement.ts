@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { engagementSearch } from "@/components/engagement/filters";
 import { engagementResponse, type EngagementQuery } from "@/lib/api/engagementSchema";
 import { apiErrorBody } from "@/lib/api/lossSummarySchema";
+import { isWarehouseStarting, keepWaitingForWarehouse } from "./warehouseStarting";
 
 /** A failed /api/engagement* call, carrying the API's error code and message. */
 export class EngagementError extends Error {
@@ -40,8 +41,9 @@ export async function fetchEngagementJson<Schema extends z.ZodType>(
   return parsed.data;
 }
 
-/** A 4xx will not change on a second try; a dropped connection or a 5xx might. */
+/** A 4xx will not change on a second try; a dropped connection or a 5xx might; a starting warehouse will. */
 export function retryEngagement(failures: number, error: Error): boolean {
+  if (isWarehouseStarting(error)) return keepWaitingForWarehouse(failures);
   return !(error instanceof EngagementError && error.status >= 400 && error.status < 500) && failures < 1;
 }
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import { apiErrorBody, lossSummaryResponse, type LossSummaryQuery, type LossSummaryResponse } from "@/lib/api/lossSummarySchema";
 import { lossSummarySearch } from "@/lib/lossSummaryFilters";
+import { isWarehouseStarting, keepWaitingForWarehouse } from "./warehouseStarting";
 
 /** A failed /api/loss-summary call, carrying the API's error code and message. */
 export class LossSummaryError extends Error {
@@ -37,8 +38,9 @@ export function lossSummaryQueryOptions(query: LossSummaryQuery) {
     queryKey: ["loss-summary", query] as const,
     queryFn: ({ signal }) => fetchLossSummary(query, signal),
     placeholderData: keepPreviousData,
-    // A 4xx will not change on a second try; a dropped connection or a 5xx might.
-    retry: (failures, error) => !(error instanceof LossSummaryError && error.status >= 400 && error.status < 500) && failures < 1,
+    // A 4xx will not change on a second try; a dropped connection or a 5xx might; a starting warehouse will.
+    retry: (failures, error) =>
+      isWarehouseStarting(error) ? keepWaitingForWarehouse(failures) : !(error instanceof LossSummaryError && error.status >= 400 && error.status < 500) && failures < 1,
   });
 }
 
