@@ -50,11 +50,17 @@ export function errorResponse(code: ApiErrorCode, message: string, requestId?: s
   return NextResponse.json({ error: { code, message } }, { status: STATUS[code], headers });
 }
 
+/** A caller's name for something, shortened so an error never echoes a huge input back. */
+export function quoteName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 57)}...` : name;
+}
+
 /** A zod issue as a sentence naming the parameter, e.g. "from: must be a date as YYYY-MM-DD". */
 export function describeZodError(error: z.ZodError): string {
   const issue = error.issues[0]!;
-  const where = issue.path.length > 0 ? issue.path.join(".") : "request";
-  const message = issue.code === "unrecognized_keys" ? `unknown parameter ${issue.keys.map((k) => `'${k}'`).join(", ")}` : issue.message;
+  const where = issue.path.length > 0 ? issue.path.map((p) => quoteName(String(p))).join(".") : "request";
+  const message =
+    issue.code === "unrecognized_keys" ? `unknown parameter ${issue.keys.slice(0, 3).map((k) => `'${quoteName(k)}'`).join(", ")}` : issue.message.slice(0, 200);
   return `${where}: ${message}`;
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { ApiError, describeZodError } from "./errors";
+import { ApiError, describeZodError, quoteName } from "./errors";
 
 /**
  * Reads a query string into a zod schema. A parameter given twice is an error rather than a silent
@@ -10,7 +10,7 @@ export function parseSearchParams<S extends z.ZodType>(url: URL, schema: S): z.i
   const raw: Record<string, string> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const values = url.searchParams.getAll(key);
-    if (values.length > 1) throw new ApiError("invalid_parameter", `${key}: give this parameter once`);
+    if (values.length > 1) throw new ApiError("invalid_parameter", `${quoteName(key)}: give this parameter once`);
     // Empty values mean "not set", as a form with a cleared field sends them.
     if (values[0] !== "") raw[key] = values[0]!;
   }

@@ -53,6 +53,8 @@ export async function POST(request: NextRequest, { params }: Context) {
         { status: 409, headers: { "x-request-id": requestId } },
       );
     }
+    // The session names a user the app database no longer has (it was reset): sign in again.
+    if ((err as { code?: string }).code === "P2003") return errorResponse("unauthorized", "Your session refers to a user this app no longer knows. Sign in again.", requestId);
     if (err instanceof IdempotencyKeyReused) return errorResponse("unprocessable", `idempotencyKey: ${err.message}`, requestId);
     return handleApiError(err, requestId);
   }
