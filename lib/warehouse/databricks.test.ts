@@ -222,6 +222,16 @@ describe("Databricks warehouse over the stand-in", () => {
     expect((await res.json()).error).toMatchObject({ code: "warehouse_misconfigured", message: expect.stringContaining("gold_missing") });
   });
 
+  it("opens a new session when the warehouse has dropped the shared one", async () => {
+    const w = warehouseFor();
+    expect(await claimNumbers(w)).toHaveLength(5);
+    standIn.expireSessions();
+    expect(await claimNumbers(w)).toHaveLength(5);
+    expect(standIn.records.calls.OpenSession).toBe(2);
+    expect(await claimNumbers(w)).toHaveLength(5);
+    expect(standIn.records.calls.OpenSession).toBe(2);
+  });
+
   it("reads the build id from build_info and caches it briefly", async () => {
     const w = warehouseFor();
     const first = await w.buildId();

@@ -122,6 +122,8 @@ export interface StandIn {
   readonly catalog: string;
   readonly records: StandInRecords;
   inject(faults: Faults): void;
+  /** Forgets every open session, as a warehouse does when it restarts: their next statement is refused. */
+  expireSessions(): void;
   /** Statements running right now. */
   running(): number;
   close(): Promise<void>;
@@ -575,6 +577,7 @@ export async function startStandIn(options: StandInOptions): Promise<StandIn> {
       httpErrorsLeft = next.httpErrors?.count ?? 0;
       dropsLeft = next.dropFetchAfterPages === undefined ? 0 : (next.dropFetchTimes ?? Number.POSITIVE_INFINITY);
     },
+    expireSessions: () => sessions.clear(),
     running: () => runningNow,
     async close() {
       for (const op of operations.values()) {
