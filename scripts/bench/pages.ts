@@ -86,8 +86,16 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
     inFlight -= 1;
     lastActivity = performance.now();
     requests += 1;
-    const sized = request.sizes().then((s) => {
-      bytes += s.responseBodySize + s.responseHeadersSize;
+    const sized = request.sizes().then(async (s) => {
+      let body = s.responseBodySize;
+      // A worker's own script request carries no transfer sizes: count what the server sent for it instead.
+      if (body === 0) {
+        const response = await request.response();
+        const headers = response ? await response.allHeaders() : {};
+        const raw = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        body = headers["content-length"] ? Number(headers["content-length"]) : headers["content-encoding"] === "gzip" ? gzipSync(raw, { level: 6 }).length : raw.length;
+      }
+      bytes += body + s.responseHeadersSize;
     });
     if (request.url().includes("maplibre-gl-worker")) maplibreWorker = true;
     if (request.resourceType() === "script") {
