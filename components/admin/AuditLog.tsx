@@ -117,7 +117,7 @@ export function AuditLog({ filters, result, problem }: { filters: Record<string,
                         {e.actorName && e.actorEmail && <span className="block text-xs text-muted">{e.actorEmail}</span>}
                       </td>
                       <td className="whitespace-nowrap px-4 py-2">{ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? e.action}</td>
-                      <td className="px-4 py-2 font-mono text-xs">
+                      <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
                         {e.target && (e.action === "claim.viewed" || e.action === "decision.recorded") ? <Link className="text-accent-strong hover:underline" href={`/claims/${encodeURIComponent(e.target)}`}>{e.target}</Link> : e.target}
                       </td>
                       <td className="max-w-md truncate px-4 py-2 text-xs text-muted" title={describeDetail(e.detail)}>
