@@ -7,6 +7,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Static files need no session: build output, the map worker and the offline map geometry.
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|maplibre-gl-worker.mjs|geo/).*)"],
+  // Static files need no session: build output, the icon, the map worker and the offline map geometry.
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|maplibre-gl-worker.mjs|geo/).*)"],
 };

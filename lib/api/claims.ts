@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Warehouse } from "../warehouse/types";
 import { getClaimCounters } from "../queries/getClaimCounters";
@@ -7,6 +8,18 @@ import { getClaimChecks, getClaimDetail, getClaimTelematics } from "../queries/g
 import { decidedClaimNos, decisionHistory, latestDecisionsFor } from "../decisions";
 import { ApiError } from "./errors";
 import { claimDetailResponse, claimsResponse, type ClaimDetailResponse, type ClaimsQuery, type ClaimsResponse } from "./claimsSchema";
+
+/** Whether gold holds a claim with this number. */
+export async function claimExists(warehouse: Warehouse, claimNo: string, signal?: AbortSignal): Promise<boolean> {
+  const rows = await warehouse.query({
+    name: "claimExists",
+    sql: `SELECT count(*) AS n FROM ${warehouse.table("claims")} WHERE claim_no = CAST(:claimNo AS STRING)`,
+    params: { claimNo },
+    row: z.object({ n: z.coerce.number() }),
+    signal,
+  });
+  return (rows[0]?.n ?? 0) > 0;
+}
 
 /** One page of the claims queue with its counters; decisions come from the app database. */
 export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClient, query: ClaimsQuery, signal?: AbortSignal): Promise<ClaimsResponse> {

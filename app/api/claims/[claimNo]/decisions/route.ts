@@ -1,11 +1,11 @@
 // GET|POST /api/claims/{claimNo}/decisions: the claim's decision history; record a decision on a known version.
 import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
-import { z } from "zod";
 import { prisma } from "@/lib/db";
 import { getWarehouse } from "@/lib/warehouse";
 import { ApiError, errorResponse, handleApiError } from "@/lib/api/errors";
 import { parseJsonBody } from "@/lib/api/parseRequest";
+import { claimExists } from "@/lib/api/claims";
 import { claimNo as claimNoSchema, decisionRequest } from "@/lib/api/claimsSchema";
 import { DecisionConflict, IdempotencyKeyReused, decisionHistory, recordDecision } from "@/lib/decisions";
 import { getRequestUser } from "@/lib/auth/requestUser";
@@ -15,15 +15,7 @@ export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ claimNo: string }> };
 
 async function knownClaim(claimNo: string, signal: AbortSignal) {
-  const warehouse = getWarehouse();
-  const rows = await warehouse.query({
-    name: "claimExists",
-    sql: `SELECT count(*) AS n FROM ${warehouse.table("claims")} WHERE claim_no = CAST(:claimNo AS STRING)`,
-    params: { claimNo },
-    row: z.object({ n: z.coerce.number() }),
-    signal,
-  });
-  if (!rows[0]?.n) throw new ApiError("not_found", `No claim ${claimNo}.`);
+  if (!(await claimExists(getWarehouse(), claimNo, signal))) throw new ApiError("not_found", `No claim ${claimNo}.`);
 }
 
 export async function GET(request: NextRequest, { params }: Context) {
