@@ -3,9 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
 import { z } from "zod";
 import { migrateDatabase } from "../scripts/db";
-import { createPrismaClient } from "./dbClient";
+import { busyTimeoutMs, createPrismaClient } from "./dbClient";
 import { Prisma, type PrismaClient } from "./generated/prisma/client";
 
 const migrationNames = fs
@@ -83,6 +84,29 @@ describe("app database", () => {
     }
   });
 
+  it("opens the file in WAL mode with synchronous=NORMAL and a busy timeout", async () => {
+    // Prisma hands back the adapter's integers as bigint; SQLite answers these pragmas with one column each.
+    const pragma = async (name: string) =>
+      z
+        .array(z.record(z.string(), z.union([z.string(), z.number(), z.bigint()])))
+        .length(1)
+        .parse(await prisma.$queryRawUnsafe(`PRAGMA ${name}`))
+        .map((row) => Object.values(row)[0])[0];
+
+    expect(await pragma("journal_mode")).toBe("wal");
+    // 1 = NORMAL (FULL, the default, is 2).
+    expect(Number(await pragma("synchronous"))).toBe(1);
+    expect(Number(await pragma("busy_timeout"))).toBe(busyTimeoutMs);
+
+    // WAL is recorded in the file itself, so another connection (a migration, a script) uses it too.
+    const other = new Database(url.slice("file:".length), { readonly: true });
+    try {
+      expect(other.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      other.close();
+    }
+  });
+
   it("writes a claim decision and reads it back", async () => {
     const written = await prisma.claimDecision.create({ data: decision({ claimNo: "CLM-2001" }) });
     const read = await prisma.claimDecision.findUniqueOrThrow({
@@ -123,6 +147,9 @@ describe("app database", () => {
     const before = await appliedMigrations();
     const decisionsBefore = await prisma.claimDecision.findMany({ orderBy: { id: "asc" } });
 
+    // Prisma's schema engine takes SQLite's exclusive lock, which a WAL database cannot grant while another
+    // connection is open (prisma/prisma-engines#4675): migrations run with the app stopped, as npm start does.
+    await prisma.$disconnect();
     await migrateDatabase({ url, quiet: true });
 
     expect(await appliedMigrations()).toEqual(before);
