@@ -2,7 +2,8 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "../generated/prisma/client";
 import type { Warehouse } from "../warehouse/types";
-import { getClaimCounters } from "../queries/getClaimCounters";
+import { claimCountersQuery } from "../queries/getClaimCounters";
+import { checkColumn, getActiveRules } from "../queries/claimRules";
 import { claimsQueueQuery } from "../queries/getClaimsQueue";
 import { getClaimChecks, getClaimDetail, getClaimTelematics } from "../queries/getClaimDetail";
 import { decidedClaimNos, decisionHistory, latestDecisionsFor } from "../decisions";
@@ -36,14 +37,17 @@ export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClien
     q: query.q ?? null,
     decidedJson: JSON.stringify(decided),
   };
-  const queue = claimsQueueQuery(query.sort, query.dir);
-  const [[counters], rows, rules] = await Promise.all([
-    getClaimCounters.run(warehouse, base, { signal }),
-    queue.run(
+  const rules = await getActiveRules.run(warehouse, {}, { signal });
+  if (query.failedCheck && !rules.some((r) => r.id === query.failedCheck)) {
+    throw new ApiError("invalid_parameter", `failedCheck: unknown rule '${query.failedCheck}'`);
+  }
+  const ruleIds = rules.map((r) => r.id);
+  const [[counters], rows] = await Promise.all([
+    claimCountersQuery(ruleIds).run(warehouse, base, { signal }),
+    claimsQueueQuery(query.sort, query.dir, ruleIds, query.failedCheck ?? null).run(
       warehouse,
       {
         ...base,
-        failedCheck: query.failedCheck ?? null,
         suspicious: query.suspicious ?? null,
         nextBestAction: query.nextBestAction ?? null,
         decisionStatus: query.decisionStatus ?? null,
@@ -52,37 +56,23 @@ export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClien
       },
       { signal },
     ),
-    warehouse.query({
-      name: "getActiveRules",
-      sql: `SELECT id, name FROM ${warehouse.table("claim_rules")} WHERE active ORDER BY CASE severity WHEN 'high' THEN 0 ELSE 1 END, id`,
-      params: {},
-      row: claimsResponse.shape.rules.element,
-      signal,
-    }),
   ]);
-  if (query.failedCheck && !rules.some((r) => r.id === query.failedCheck)) {
-    throw new ApiError("invalid_parameter", `failedCheck: unknown rule '${query.failedCheck}'`);
-  }
   const byClaim = new Map<string, ClaimsResponse["rows"][number]>();
   for (const r of rows) {
-    let row = byClaim.get(r.claim_no);
-    if (!row) {
-      row = {
-        claimNo: r.claim_no,
-        policyNo: r.policy_no,
-        incidentDate: r.incident_date,
-        incidentType: r.incident_type,
-        reportedSeverity: r.incident_severity,
-        assessedSeverity: r.assessed_severity,
-        amountTotal: r.amount_total,
-        suspicious: r.suspicious_activity,
-        checks: [],
-        nextBestAction: r.next_best_action,
-        decision: null,
-      };
-      byClaim.set(r.claim_no, row);
-    }
-    if (r.rule_id) row.checks.push({ id: r.rule_id, name: r.rule_name ?? r.rule_id, passed: r.passed });
+    const checks = rules.map((rule) => ({ id: rule.id, name: rule.name, passed: (r as Record<string, unknown>)[checkColumn(rule.id)] as boolean | null }));
+    byClaim.set(r.claim_no, {
+      claimNo: r.claim_no,
+      policyNo: r.policy_no,
+      incidentDate: r.incident_date,
+      incidentType: r.incident_type,
+      reportedSeverity: r.incident_severity,
+      assessedSeverity: r.assessed_severity,
+      amountTotal: r.amount_total,
+      suspicious: r.suspicious_activity,
+      checks,
+      nextBestAction: r.next_best_action,
+      decision: null,
+    });
   }
   const decisions = await latestDecisionsFor(prisma, [...byClaim.keys()]);
   for (const row of byClaim.values()) row.decision = decisions.get(row.claimNo) ?? null;

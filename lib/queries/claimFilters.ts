@@ -14,14 +14,6 @@ export const claimQueueFilters = {
   decidedJson: z.string().default("[]"),
 };
 
-export const FAILED_RULE_FLAGS_SQL = (table: string) => `
-  SELECT claim_no,
-    coalesce(bool_or(rule_id = 'policy_in_force' AND passed = false), false) AS policy_not_in_force,
-    coalesce(bool_or(rule_id = 'severity_consistent' AND passed = false), false) AS severity_mismatch,
-    coalesce(bool_or(rule_id = 'amount_within_cover' AND passed = false), false) AS exceeds_cover
-  FROM ${table}
-  GROUP BY claim_no`;
-
 /** The claim has a decision: its number is in the bound JSON array (read differently by each engine). */
 export const DECIDED_SQL = (dialect: Dialect, claimNo = "claim_no") => dialect.inJsonStringArray("decidedJson", claimNo);
 

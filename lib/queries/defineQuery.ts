@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { GoldTable, SqlParam, Warehouse } from "../warehouse/types";
 import { dialectFor, type Dialect } from "./dialect";
+import { pruneOptionalFilters } from "../warehouse/params";
 
 type Params = z.ZodObject<Record<string, z.ZodType<SqlParam>>>;
 
@@ -20,7 +21,7 @@ export function defineQuery<P extends Params, R extends z.ZodType>(def: QueryDef
       const params = def.parameters.parse(input) as Record<string, SqlParam>;
       return warehouse.query({
         name: def.name,
-        sql: def.sql((t) => warehouse.table(t), dialectFor(warehouse.engine)),
+        sql: pruneOptionalFilters(def.sql((t) => warehouse.table(t), dialectFor(warehouse.engine)), params),
         params,
         row: def.row as z.ZodType<z.infer<R>>,
         signal: options.signal,

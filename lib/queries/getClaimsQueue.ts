@@ -3,6 +3,7 @@ import { z } from "zod";
 import { amount, count, defineQuery } from "./defineQuery";
 import { BASE_CLAIM_FILTERS_SQL, DECIDED_SQL, claimQueueFilters } from "./claimFilters";
 import type { Dialect } from "./dialect";
+import { checkColumn, failedSql } from "./claimRules";
 
 // Sort keys map to columns here, in code: a request only ever picks one of them.
 export const QUEUE_SORT_COLUMNS = {
@@ -15,7 +16,6 @@ export const QUEUE_SORT_COLUMNS = {
 
 const queueParameters = z.object({
   ...claimQueueFilters,
-  failedCheck: z.string().nullable().default(null),
   suspicious: z.boolean().nullable().default(null),
   nextBestAction: z.string().nullable().default(null),
   decisionStatus: z.enum(["decided", "undecided"]).nullable().default(null),
@@ -32,9 +32,13 @@ const QUEUE_FILTERS_SQL = (dialect: Dialect) => `
        OR CAST(:decisionStatus AS STRING) = 'decided' AND ${DECIDED_SQL(dialect)}
        OR CAST(:decisionStatus AS STRING) = 'undecided' AND NOT ${DECIDED_SQL(dialect)})`;
 
-/** One page of the claims queue, one row per (claim, rule) so the checks come with it; `total` counts all matches. */
-export function claimsQueueQuery(sort: keyof typeof QUEUE_SORT_COLUMNS, dir: "asc" | "desc") {
+/**
+ * One page of the claims queue, one row per claim with a check_<rule> column per active rule; `total`
+ * counts every match. A failed-check filter names one of the active rules, so its column exists.
+ */
+export function claimsQueueQuery(sort: keyof typeof QUEUE_SORT_COLUMNS, dir: "asc" | "desc", activeRuleIds: readonly string[], failedCheck: string | null) {
   const order = `${QUEUE_SORT_COLUMNS[sort]} ${dir === "asc" ? "ASC" : "DESC"} NULLS LAST, claim_no ASC`;
+  const checks = activeRuleIds.map(checkColumn);
   return defineQuery({
     name: "getClaimsQueue",
     parameters: queueParameters,
@@ -49,30 +53,21 @@ export function claimsQueueQuery(sort: keyof typeof QUEUE_SORT_COLUMNS, dir: "as
       amount_total: amount,
       suspicious_activity: z.boolean(),
       next_best_action: z.string(),
-      rule_id: z.string().nullable(),
-      rule_name: z.string().nullable(),
-      passed: z.boolean().nullable(),
-      page_rank: count,
+      ...Object.fromEntries(checks.map((c) => [c, z.boolean().nullable()])),
     }),
+    // A plain ORDER BY ... LIMIT keeps only the page's rows while scanning (no ranking of every match),
+    // and the total is one count over the same matches.
     sql: (table, dialect) => `
       WITH matched AS (
         SELECT claim_no, policy_no, incident_date, incident_type, incident_severity, assessed_severity,
-          amount_total, suspicious_activity, next_best_action
+          amount_total, suspicious_activity, next_best_action${checks.map((c) => `, ${c}`).join("")}
         FROM ${table("claims")}
-        WHERE ${QUEUE_FILTERS_SQL(dialect)}
-          AND (CAST(:failedCheck AS STRING) IS NULL OR claim_no IN (
-            SELECT claim_no FROM ${table("claim_rule_results")} WHERE rule_id = CAST(:failedCheck AS STRING) AND passed = false))
-      ), page AS (
-        SELECT *, count(*) OVER () AS total, row_number() OVER (ORDER BY ${order}) AS page_rank
-        FROM matched
-        ORDER BY ${order}
-        LIMIT CAST(:limit AS INT) OFFSET CAST(:offset AS INT)
+        WHERE ${QUEUE_FILTERS_SQL(dialect)}${failedCheck ? ` AND ${failedSql(activeRuleIds, failedCheck)}` : ""}
       )
-      SELECT p.total, p.claim_no, p.policy_no, CAST(p.incident_date AS STRING) AS incident_date, p.incident_type,
-        p.incident_severity, p.assessed_severity, p.amount_total, p.suspicious_activity, p.next_best_action,
-        r.rule_id, r.rule_name, r.passed, p.page_rank
-      FROM page p
-      LEFT JOIN ${table("claim_rule_results")} r ON r.claim_no = p.claim_no
-      ORDER BY p.page_rank, r.rule_id`,
+      SELECT (SELECT count(*) FROM matched) AS total, claim_no, policy_no, CAST(incident_date AS STRING) AS incident_date,
+        incident_type, incident_severity, assessed_severity, amount_total, suspicious_activity, next_best_action${checks.map((c) => `, ${c}`).join("")}
+      FROM matched
+      ORDER BY ${order}
+      LIMIT CAST(:limit AS INT) OFFSET CAST(:offset AS INT)`,
   });
 }

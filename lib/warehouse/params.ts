@@ -54,3 +54,43 @@ export function pickParams(names: string[], params: Record<string, SqlParam>, qu
   }
   return picked;
 }
+
+const OPTIONAL_FILTER = /\(\s*CAST\(\s*:([A-Za-z_][A-Za-z0-9_]*)\s+AS\s+[A-Za-z]+\s*\)\s+IS\s+NULL\s+OR\s+/gi;
+
+/**
+ * Optional filters are written `(CAST(:p AS T) IS NULL OR <condition>)`. Such a disjunction hides the
+ * condition from the engines' filter pushdown, so before a statement runs each one becomes `TRUE` when
+ * :p is null and `(<condition>)` otherwise. Values stay bound; only the SQL's shape changes.
+ */
+export function pruneOptionalFilters(sql: string, params: Record<string, SqlParam>): string {
+  let out = "";
+  let i = 0;
+  OPTIONAL_FILTER.lastIndex = 0;
+  for (let m = OPTIONAL_FILTER.exec(sql); m; m = OPTIONAL_FILTER.exec(sql)) {
+    const name = m[1]!;
+    const close = matchingParen(sql, m.index);
+    if (close === -1 || !(name in params)) continue;
+    out += sql.slice(i, m.index);
+    out += params[name] === null ? "TRUE" : `(${pruneOptionalFilters(sql.slice(m.index + m[0].length, close), params)})`;
+    i = close + 1;
+    OPTIONAL_FILTER.lastIndex = i;
+  }
+  return out + sql.slice(i);
+}
+
+/** The index of the parenthesis closing the one at `open`, skipping quoted text; -1 when unbalanced. */
+function matchingParen(sql: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < sql.length; i++) {
+    const ch = sql[i]!;
+    if (ch === "'" || ch === '"' || ch === "`") {
+      i = closingQuote(sql, i, ch) - 1;
+    } else if (ch === "(") {
+      depth += 1;
+    } else if (ch === ")") {
+      depth -= 1;
+      if (depth === 0) return i;
+    }
+  }
+  return -1;
+}
