@@ -34,6 +34,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         <Link
           href="/"
           className="rounded-md border border-border px-4 py-2 text-sm font-medium text-foreground hover:bg-surface-muted"
+          prefetch={false}
         >
           All dashboards
         </Link>

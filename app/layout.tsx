@@ -32,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <Providers>
           <header className="sticky top-0 z-40 border-b border-border bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
             <div className="mx-auto flex h-14 w-full max-w-6xl items-center gap-4 px-6 sm:gap-8">
-              <Link href="/" className="flex shrink-0 items-center gap-2.5 rounded-md" aria-label="Goldlens home">
+              <Link href="/" prefetch={false} className="flex shrink-0 items-center gap-2.5 rounded-md" aria-label="Goldlens home">
                 <Wordmark />
               </Link>
               <MainNav />

@@ -14,6 +14,7 @@ export default function NotFound() {
       <Link
         href="/"
         className="mt-8 rounded-md bg-foreground px-4 py-2 text-sm font-medium text-background transition-opacity hover:opacity-90"
+        prefetch={false}
       >
         All dashboards
       </Link>

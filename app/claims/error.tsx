@@ -27,7 +27,7 @@ export default function ClaimsQueueError({ error, retry }: { error: unknown; ret
         >
           Try again
         </button>
-        <Link href="/claims" className="rounded-md border border-border px-4 py-2 text-sm font-medium text-foreground hover:bg-surface-muted">
+        <Link href="/claims" prefetch={false} className="rounded-md border border-border px-4 py-2 text-sm font-medium text-foreground hover:bg-surface-muted">
           Reset filters
         </Link>
       </div>

@@ -25,7 +25,7 @@ export default function EngagementError({ error, reset }: { error: Error & { dig
         >
           Try again
         </button>
-        <Link href="/engagement" className="rounded-md border border-border px-4 py-2 text-sm font-medium text-foreground hover:bg-surface-muted">
+        <Link href="/engagement" prefetch={false} className="rounded-md border border-border px-4 py-2 text-sm font-medium text-foreground hover:bg-surface-muted">
           Reset filters
         </Link>
       </div>

@@ -8,7 +8,7 @@ export default function ForbiddenPage() {
       <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">403</p>
       <h1 className="mt-3 text-2xl font-semibold tracking-tight text-foreground">This page is not available for your role</h1>
       <p className="mt-3 text-muted">Your account can open the dashboards listed on the home page. Ask an administrator if you need more access.</p>
-      <Link href="/" className="mt-6 inline-block rounded-md border border-border px-4 py-2 text-sm font-medium hover:border-border-strong">
+      <Link href="/" prefetch={false} className="mt-6 inline-block rounded-md border border-border px-4 py-2 text-sm font-medium hover:border-border-strong">
         Back to the dashboards
       </Link>
     </div>

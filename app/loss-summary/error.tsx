@@ -25,7 +25,7 @@ export default function LossSummaryError({ error, reset }: { error: Error & { di
         >
           Try again
         </button>
-        <Link href="/loss-summary" className="rounded-md border border-border px-4 py-2 text-sm font-medium text-foreground hover:bg-surface-muted">
+        <Link href="/loss-summary" prefetch={false} className="rounded-md border border-border px-4 py-2 text-sm font-medium text-foreground hover:bg-surface-muted">
           Reset filters
         </Link>
       </div>

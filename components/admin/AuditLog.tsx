@@ -77,7 +77,7 @@ export function AuditLog({ filters, result, problem }: { filters: Record<string,
           Apply
         </button>
         {filtered && (
-          <Link href="/admin/audit" className="py-1.5 text-sm font-medium text-accent-strong hover:underline">
+          <Link href="/admin/audit" prefetch={false} className="py-1.5 text-sm font-medium text-accent-strong hover:underline">
             Clear filters
           </Link>
         )}
@@ -118,7 +118,7 @@ export function AuditLog({ filters, result, problem }: { filters: Record<string,
                       </td>
                       <td className="whitespace-nowrap px-4 py-2">{ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? e.action}</td>
                       <td className="whitespace-nowrap px-4 py-2 font-mono text-xs">
-                        {e.target && (e.action === "claim.viewed" || e.action === "decision.recorded") ? <Link className="text-accent-strong hover:underline" href={`/claims/${encodeURIComponent(e.target)}`}>{e.target}</Link> : e.target}
+                        {e.target && (e.action === "claim.viewed" || e.action === "decision.recorded") ? <Link prefetch={false} className="text-accent-strong hover:underline" href={`/claims/${encodeURIComponent(e.target)}`}>{e.target}</Link> : e.target}
                       </td>
                       <td className="max-w-md truncate px-4 py-2 text-xs text-muted" title={describeDetail(e.detail)}>
                         {describeDetail(e.detail)}
@@ -132,14 +132,14 @@ export function AuditLog({ filters, result, problem }: { filters: Record<string,
           )}
           <nav aria-label="Audit pages" className="flex items-center justify-between border-t border-border px-4 py-2.5 text-sm">
             {filters.before ? (
-              <Link href={withParams(filters, { before: null })} className="font-medium text-accent-strong hover:underline">
+              <Link href={withParams(filters, { before: null })} prefetch={false} className="font-medium text-accent-strong hover:underline">
                 ← Newest
               </Link>
             ) : (
               <span />
             )}
             {result.nextBefore !== null && (
-              <Link href={withParams(filters, { before: String(result.nextBefore) })} className="font-medium text-accent-strong hover:underline">
+              <Link href={withParams(filters, { before: String(result.nextBefore) })} prefetch={false} className="font-medium text-accent-strong hover:underline">
                 Older →
               </Link>
             )}

@@ -20,6 +20,7 @@ export async function MainNav() {
               <Link
                 href={dashboard.href}
                 className="block rounded-md px-3 py-1.5 text-sm font-medium text-muted transition-colors hover:bg-surface-muted hover:text-foreground"
+                prefetch={false}
               >
                 {dashboard.name}
               </Link>

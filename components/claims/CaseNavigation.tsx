@@ -50,7 +50,7 @@ export function CaseNavigation({
 
   return (
     <nav aria-label="Queue" className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <Link href={queueHref(filters)} className="inline-flex items-center gap-1 rounded-md py-1 pr-2 text-sm font-medium text-accent-strong hover:underline">
+      <Link href={queueHref(filters)} prefetch={false} className="inline-flex items-center gap-1 rounded-md py-1 pr-2 text-sm font-medium text-accent-strong hover:underline">
         <svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">
           <path d="M13 8H3M7 4 3 8l4 4" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
@@ -86,7 +86,7 @@ function StepLink({ href, label, shortcut, direction }: { href: string | null; l
     );
   }
   return (
-    <Link href={href} aria-label={label} aria-keyshortcuts={shortcut.toLowerCase()} title={`${label} (${shortcut})`} className={className} data-step={direction}>
+    <Link href={href} prefetch={false} aria-label={label} aria-keyshortcuts={shortcut.toLowerCase()} title={`${label} (${shortcut})`} className={className} data-step={direction}>
       {content}
     </Link>
   );

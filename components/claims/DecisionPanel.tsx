@@ -213,7 +213,7 @@ export function DecisionPanel({
                 <strong className="font-semibold">{decisionPastLabels[feedback.decision.decision]}</strong> (version {feedback.decision.version}).
               </p>
               {nextHref ? (
-                <Link href={nextHref} className="font-semibold text-foreground underline-offset-2 hover:underline" data-testid="next-after-decision">
+                <Link href={nextHref} prefetch={false} className="font-semibold text-foreground underline-offset-2 hover:underline" data-testid="next-after-decision">
                   Next claim →
                 </Link>
               ) : null}

@@ -93,7 +93,7 @@ export function QueueTable({
               >
                 <td className="py-2.5 pl-5 pr-3">
                   <div className="flex items-center gap-2">
-                    <Link href={href} className="font-mono text-[13px] font-semibold text-foreground underline-offset-2 hover:text-accent-strong hover:underline">
+                    <Link href={href} prefetch={false} className="font-mono text-[13px] font-semibold text-foreground underline-offset-2 hover:text-accent-strong hover:underline">
                       {row.claimNo}
                     </Link>
                     {row.suspicious ? <SuspiciousBadge compact /> : null}

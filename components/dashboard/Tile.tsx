@@ -92,6 +92,7 @@ export function Tile({
               href={claimsHref}
               aria-label={`View claims: ${title}`}
               className="inline-flex items-center gap-1 rounded-md px-2 py-1 text-xs font-medium text-accent-strong transition-colors hover:bg-accent-soft"
+              prefetch={false}
             >
               View claims
               <svg width="12" height="12" viewBox="0 0 16 16" fill="none" stroke="currentColor" strokeWidth="1.75" aria-hidden="true">

@@ -87,7 +87,7 @@ function DashboardCard({ dashboard }: { dashboard: Dashboard }) {
         </span>
       </div>
       <h2 className="mt-6 text-lg font-semibold tracking-tight text-foreground">
-        <Link href={dashboard.href} className="outline-none after:absolute after:inset-0 after:rounded-xl">
+        <Link href={dashboard.href} prefetch={false} className="outline-none after:absolute after:inset-0 after:rounded-xl">
           {dashboard.name}
         </Link>
       </h2>

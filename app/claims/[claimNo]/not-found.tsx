@@ -12,7 +12,7 @@ export default function ClaimNotFound() {
         There is no claim with this number in the current gold tables. Check the number, or find the claim in the queue by the start of its claim or
         policy number.
       </p>
-      <Link href="/claims" className="mt-8 rounded-md bg-foreground px-4 py-2 text-sm font-medium text-background transition-opacity hover:opacity-90">
+      <Link href="/claims" prefetch={false} className="mt-8 rounded-md bg-foreground px-4 py-2 text-sm font-medium text-background transition-opacity hover:opacity-90">
         Claims queue
       </Link>
     </div>
