@@ -5,7 +5,7 @@ import type { Warehouse } from "../warehouse/types";
 import { claimCountersQuery } from "../queries/getClaimCounters";
 import { checkColumn, getActiveRules } from "../queries/claimRules";
 import { claimsQueueQuery } from "../queries/getClaimsQueue";
-import { getClaimChecks, getClaimDetail, getClaimTelematics } from "../queries/getClaimDetail";
+import { getClaimChecks, getClaimDetail, getClaimTelematics, getClaimTripWindow } from "../queries/getClaimDetail";
 import { decidedClaimNos, decisionHistory, latestDecisionsFor } from "../decisions";
 import { ApiError } from "./errors";
 import { claimDetailResponse, claimsResponse, type ClaimDetailResponse, type ClaimsQuery, type ClaimsResponse } from "./claimsSchema";
@@ -168,7 +168,7 @@ export interface TelematicsCollection {
 
 /** The vehicle's trip window around the incident as GeoJSON: the path as a line, and each point with time and speed. */
 export async function buildClaimTelematics(warehouse: Warehouse, claimNo: string, signal?: AbortSignal): Promise<TelematicsCollection> {
-  const [c] = await getClaimDetail.run(warehouse, { claimNo }, { signal });
+  const [c] = await getClaimTripWindow.run(warehouse, { claimNo }, { signal });
   if (!c) throw new ApiError("not_found", `No claim ${claimNo}.`);
   if (!c.chassis_no || !c.telematics_window_start || !c.telematics_window_end) return { type: "FeatureCollection", features: [] };
   const points = await getClaimTelematics.run(warehouse, { chassisNo: c.chassis_no, windowStart: c.telematics_window_start, windowEnd: c.telematics_window_end }, { signal });

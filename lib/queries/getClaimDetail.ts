@@ -54,6 +54,17 @@ export const getClaimChecks = defineQuery({
 });
 
 /** The vehicle's telematics points in the claim's trip window, in time order. */
+/** Where and when to look for a claim's trip: just the vehicle and the window, not the whole case. */
+export const getClaimTripWindow = defineQuery({
+  name: "getClaimTripWindow",
+  parameters: z.object({ claimNo: z.string().min(1).max(40) }),
+  row: z.object({ chassis_no: z.string().nullable(), telematics_window_start: z.string().nullable(), telematics_window_end: z.string().nullable() }),
+  sql: (table) => `
+    SELECT chassis_no, CAST(telematics_window_start AS STRING) AS telematics_window_start, CAST(telematics_window_end AS STRING) AS telematics_window_end
+    FROM ${table("claims")}
+    WHERE claim_no = CAST(:claimNo AS STRING)`,
+});
+
 export const getClaimTelematics = defineQuery({
   name: "getClaimTelematics",
   parameters: z.object({ chassisNo: z.string().min(1).max(40), windowStart: z.string(), windowEnd: z.string() }),
