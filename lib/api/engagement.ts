@@ -1,6 +1,5 @@
 import "server-only";
 import type { Warehouse } from "../warehouse/types";
-import { getGoldStatus } from "../queries/getGoldStatus";
 import { getEngagementOptions } from "../queries/getEngagementOptions";
 import { getEngagementTotals } from "../queries/getEngagementTotals";
 import { getEngagementByCountry } from "../queries/getEngagementByCountry";
@@ -8,7 +7,9 @@ import { getEngagementTrend } from "../queries/getEngagementTrend";
 import { getTopCampaigns } from "../queries/getTopCampaigns";
 import { getAccountEngagement } from "../queries/getAccountEngagement";
 import { ApiError } from "./errors";
+import { liveGoldStatus } from "./goldStatus";
 import { defaultPeriod, previousPeriod } from "./periods";
+import { perBuild } from "./perBuild";
 import {
   engagementAccountsResponse,
   engagementResponse,
@@ -42,14 +43,19 @@ interface Resolved {
   options: EngagementResponse["options"];
 }
 
-/** Period defaults and filter values checked against what the data holds (unknown values are a 400). */
-async function resolve(warehouse: Warehouse, query: EngagementQuery, signal?: AbortSignal): Promise<Resolved> {
-  const [[status], optionRows] = await Promise.all([getGoldStatus.run(warehouse, {}, { signal }), getEngagementOptions.run(warehouse, {}, { signal })]);
-  if (!status) throw new ApiError("no_gold_build", "The gold build has no build information.");
-  const options = {
-    campaigns: optionRows.filter((r) => r.kind === "campaign" && r.id !== null).map((r) => ({ campaignId: r.id!, campaignName: r.name })),
-    countries: optionRows.filter((r) => r.kind === "country").map((r) => r.name),
+/** The campaigns and countries the filters offer: they change only with the gold build, so read once per build. */
+const engagementOptions = perBuild(async (warehouse): Promise<EngagementResponse["options"]> => {
+  const rows = await getEngagementOptions.run(warehouse, {});
+  return {
+    campaigns: rows.filter((r) => r.kind === "campaign" && r.id !== null).map((r) => ({ campaignId: r.id!, campaignName: r.name })),
+    countries: rows.filter((r) => r.kind === "country").map((r) => r.name),
   };
+});
+
+/** Period defaults and filter values checked against what the data holds (unknown values are a 400). */
+async function resolve(warehouse: Warehouse, query: EngagementQuery): Promise<Resolved> {
+  const [status, options] = await Promise.all([liveGoldStatus(warehouse), engagementOptions(warehouse)]);
+  if (!status) throw new ApiError("no_gold_build", "The gold build has no build information.");
   if (query.campaignId !== undefined && !options.campaigns.some((c) => c.campaignId === query.campaignId)) {
     throw new ApiError("invalid_parameter", `campaignId: unknown campaign ${query.campaignId}`);
   }
@@ -64,7 +70,7 @@ async function resolve(warehouse: Warehouse, query: EngagementQuery, signal?: Ab
 
 /** Everything the Email Engagement page shows but the account table, in one response. */
 export async function buildEngagement(warehouse: Warehouse, query: EngagementQuery, signal?: AbortSignal): Promise<EngagementResponse> {
-  const { status, period, filters, options } = await resolve(warehouse, query, signal);
+  const { status, period, filters, options } = await resolve(warehouse, query);
   const opts = { signal };
   const previous = previousPeriod(period);
   const days = (Date.parse(period.to) - Date.parse(period.from)) / 86_400_000 + 1;
@@ -96,7 +102,7 @@ export async function buildEngagement(warehouse: Warehouse, query: EngagementQue
 
 /** Engagement per account for the period and filters (usually one country). */
 export async function buildEngagementAccounts(warehouse: Warehouse, query: EngagementQuery, signal?: AbortSignal): Promise<EngagementAccountsResponse> {
-  const { period, filters } = await resolve(warehouse, query, signal);
+  const { period, filters } = await resolve(warehouse, query);
   const rows = await getAccountEngagement.run(warehouse, { ...period, ...filters, limit: ACCOUNTS_LIMIT }, { signal });
   return engagementAccountsResponse.parse({
     period,

@@ -7,10 +7,11 @@ import { getClaimsByHour } from "../queries/getClaimsByHour";
 import { getClaimProfile } from "../queries/getClaimProfile";
 import { getBoroughLossRatios, getPolicyMapZips } from "../queries/getPolicyMap";
 import { getLossFilterOptions } from "../queries/getLossFilterOptions";
-import { getGoldStatus } from "../queries/getGoldStatus";
 import { ApiError } from "./errors";
+import { liveGoldStatus } from "./goldStatus";
 import { lossSummaryResponse, type LossKpis, type LossSummaryQuery, type LossSummaryResponse } from "./lossSummarySchema";
 import { defaultPeriod, previousPeriod } from "./periods";
+import { perBuild } from "./perBuild";
 
 type KpiRow = Awaited<ReturnType<typeof getLossKpis.run>>[number];
 
@@ -33,16 +34,22 @@ function canonical(name: string, value: string | undefined, allowed: string[]): 
   return match;
 }
 
+/** The values each policy filter may take: three DISTINCT scans of premium_daily, so once per gold build. */
+const lossFilterOptions = perBuild(async (warehouse) => {
+  const rows = await getLossFilterOptions.run(warehouse, {});
+  return {
+    policyTypes: rows.filter((r) => r.dimension === "policy_type").map((r) => r.value),
+    boroughs: rows.filter((r) => r.dimension === "borough").map((r) => r.value),
+    makes: rows.filter((r) => r.dimension === "make").map((r) => r.value),
+  };
+});
+
 /** Everything the Loss Summary page shows, in one response (one HTTP request for the whole page). */
 export async function buildLossSummary(warehouse: Warehouse, query: LossSummaryQuery, signal?: AbortSignal): Promise<LossSummaryResponse> {
   const opts = { signal };
-  const [[status], optionRows] = await Promise.all([getGoldStatus.run(warehouse, {}, opts), getLossFilterOptions.run(warehouse, {}, opts)]);
+  // The period and the canonical filters need both; after the first request of a build they are already known.
+  const [status, options] = await Promise.all([liveGoldStatus(warehouse), lossFilterOptions(warehouse)]);
   if (!status) throw new ApiError("no_gold_build", "The gold build has no build information.");
-  const options = {
-    policyTypes: optionRows.filter((r) => r.dimension === "policy_type").map((r) => r.value),
-    boroughs: optionRows.filter((r) => r.dimension === "borough").map((r) => r.value),
-    makes: optionRows.filter((r) => r.dimension === "make").map((r) => r.value),
-  };
   const period = query.from && query.to ? { from: query.from, to: query.to } : defaultPeriod(status.claims_as_of);
   const previous = previousPeriod(period);
   const filters = {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { buildFixtureWarehouse } from "@/lib/testing/rawFixture";
 import { engagementFixture } from "@/lib/testing/engagementFixture";
@@ -9,6 +9,8 @@ import type { Warehouse } from "@/lib/warehouse/types";
 // The routes over the hand-built rows of lib/testing/engagementFixture.ts (all sent on 2024-03-01):
 // 5 sends, 3 open events, 3 unique opens (S1, S3, and S2 through its click), 4 clicks, 2 unique clicks.
 let warehouse: Warehouse;
+// The routes' own warehouse client, made from DATA_DIR, so imported once DATA_DIR is set.
+let getWarehouse: () => Warehouse;
 let engagement: (r: NextRequest) => Promise<Response>;
 let accounts: (r: NextRequest) => Promise<Response>;
 
@@ -18,6 +20,7 @@ beforeAll(async () => {
   process.env.DATA_DIR = built.dataDir;
   ({ GET: engagement } = await import("./route"));
   ({ GET: accounts } = await import("./accounts/route"));
+  ({ getWarehouse } = await import("@/lib/warehouse"));
 });
 
 afterAll(async () => {
@@ -63,6 +66,24 @@ describe("GET /api/engagement", () => {
     expect(v.asOf.engagementAsOf).toBe("2024-03-01");
     expect(v.period).toEqual({ from: "2023-03-01", to: "2024-02-29" });
     expect(v.totals.sends).toBe(0);
+  });
+
+  it("reads the build status and filter options once per gold build, not on every uncached request", async () => {
+    const query = vi.spyOn(getWarehouse(), "query");
+    try {
+      await view("from=2024-02-01&to=2024-02-29");
+      await view("from=2024-01-01&to=2024-03-31&country=Unknown");
+      const res = await accounts(new NextRequest(`http://localhost/api/engagement/accounts?from=2024-02-01&to=2024-03-31`));
+      expect(res.status).toBe(200);
+      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
+      expect(runs("getEngagementTotals")).toBe(4);
+      expect(runs("getAccountEngagement")).toBe(1);
+      // At most the first request of this file's build, if no earlier test made it.
+      expect(runs("getGoldStatus")).toBeLessThanOrEqual(1);
+      expect(runs("getEngagementOptions")).toBeLessThanOrEqual(1);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { NextRequest } from "next/server";
 import { buildFixtureWarehouse, claim } from "@/lib/testing/rawFixture";
 import { apiErrorBody, lossSummaryResponse, type LossSummaryResponse } from "@/lib/api/lossSummarySchema";
@@ -9,6 +9,8 @@ import type { Warehouse } from "@/lib/warehouse/types";
 //   C1 on A, 2023-03-10 08h, Major Damage multi-vehicle: 100 (+10 LAE; injury 10, property 20, vehicle 70)
 //   C2 on B/1, 2023-08-15 17h, Minor Damage single vehicle: 50 (property 50)
 let warehouse: Warehouse;
+// The routes' own warehouse client, made from DATA_DIR, so imported once DATA_DIR is set.
+let getWarehouse: () => Warehouse;
 let GET: (request: NextRequest) => Promise<Response>;
 
 beforeAll(async () => {
@@ -25,6 +27,7 @@ beforeAll(async () => {
   warehouse = built.warehouse;
   process.env.DATA_DIR = built.dataDir;
   ({ GET } = await import("./route"));
+  ({ getWarehouse } = await import("@/lib/warehouse"));
 });
 
 afterAll(async () => {
@@ -105,6 +108,22 @@ describe("GET /api/loss-summary", () => {
     expect(await second.json()).toEqual(await first.json());
     const revalidated = await call("?from=2023-02-01&to=2023-02-28", { "if-none-match": first.headers.get("etag")! });
     expect(revalidated.status).toBe(304);
+  });
+
+  it("reads the build status and filter options once per gold build, not on every uncached request", async () => {
+    const query = vi.spyOn(getWarehouse(), "query");
+    try {
+      for (const q of ["?from=2023-04-01&to=2023-04-30", "?from=2023-05-01&to=2023-05-31&borough=BRONX", "?from=2023-06-01&to=2023-06-30&policyType=TP"]) {
+        expect((await call(q)).headers.get("x-cache")).toBe("miss");
+      }
+      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
+      expect(runs("getLossKpis")).toBe(6);
+      // At most the first request of this file's build, if no earlier test made it.
+      expect(runs("getGoldStatus")).toBeLessThanOrEqual(1);
+      expect(runs("getLossFilterOptions")).toBeLessThanOrEqual(1);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it.each([
