@@ -1,6 +1,8 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { EngagementDashboard } from "@/components/engagement/EngagementDashboard";
 import { ignoredFilterParams, loadEngagementFilters } from "@/components/engagement/filters";
+import { engagementPrefetch, prefetchDashboard } from "@/lib/api/dashboardPrefetch";
 import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Email Engagement" };
@@ -11,5 +13,11 @@ export const dynamic = "force-dynamic";
 export default async function EngagementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const filters = loadEngagementFilters(raw);
-  return <EngagementDashboard mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} />;
+  // The first render already has the figures instead of asking the API after hydration.
+  const prefetched = await prefetchDashboard(engagementPrefetch(filters));
+  return (
+    <HydrationBoundary state={prefetched}>
+      <EngagementDashboard mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} />
+    </HydrationBoundary>
+  );
 }

@@ -1,5 +1,7 @@
+import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { LossSummary } from "@/components/loss-summary/LossSummary";
+import { lossSummaryPrefetch, prefetchDashboard } from "@/lib/api/dashboardPrefetch";
 import { canOpen } from "@/lib/auth/access";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
@@ -13,7 +15,13 @@ export const dynamic = "force-dynamic";
 export default async function LossSummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const [raw, user] = await Promise.all([searchParams, getSessionUser()]);
   const filters = loadLossSummaryFilters(raw);
+  // The first render already has the figures instead of asking the API after hydration.
+  const prefetched = await prefetchDashboard(lossSummaryPrefetch(filters));
   // The claims queue shows personal data; roles that may not open it get no drill-through link to a refusal.
   const canViewClaims = user !== null && canOpen(user.role, "/claims");
-  return <LossSummary mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} canViewClaims={canViewClaims} />;
+  return (
+    <HydrationBoundary state={prefetched}>
+      <LossSummary mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} canViewClaims={canViewClaims} />
+    </HydrationBoundary>
+  );
 }

@@ -8,26 +8,53 @@ import { handleApiError } from "./errors";
 import { parseSearchParams } from "./parseRequest";
 import { createResponseCache } from "./responseCache";
 
+/** A builder's answer for one request, from the cache when the same gold build already answered it. */
+export type CachedBuilder<Q, R> = (warehouse: Warehouse, buildId: string, query: Q, signal?: AbortSignal) => Promise<{ value: R; hit: boolean }>;
+
+/** The request as a cache key: the parsed query with its fields in a fixed order. */
+function requestKey(query: object): string {
+  return JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+// On globalThis because a route handler and a page may be bundled apart, each with its own copy of this
+// module; keyed by name, so the route and a page's server prefetch of the same endpoint share one cache.
+type ResponseCache = ReturnType<typeof createResponseCache<object>>;
+const globalForCaches = globalThis as unknown as { goldlensResponseCaches?: Map<string, ResponseCache> };
+
+/** `compute` behind the response cache named `name` (one name per endpoint). */
+export function cachedBuilder<Q extends object, R extends object>(
+  name: string,
+  compute: (warehouse: Warehouse, query: Q, signal: AbortSignal) => Promise<R>,
+): CachedBuilder<Q, R> {
+  const caches = (globalForCaches.goldlensResponseCaches ??= new Map<string, ResponseCache>());
+  let cache = caches.get(name);
+  if (!cache) {
+    cache = createResponseCache<object>();
+    caches.set(name, cache);
+  }
+  const shared = cache;
+  return async (warehouse, buildId, query, signal) => {
+    const { value, hit } = await shared.get(buildId, requestKey(query), (s) => compute(warehouse, query, s), signal);
+    // Only `compute` writes under this name, so the value is an R.
+    return { value: value as R, hit };
+  };
+}
+
 /**
  * A GET handler over gold data: parse the query string, answer from a cache keyed by gold build and
  * request (ETag + 304 for unchanged answers), otherwise compute; errors go through the one catch.
  */
-export function cachedJsonRoute<Q extends z.ZodType, R extends object>(
-  querySchema: Q,
-  compute: (warehouse: Warehouse, query: z.infer<Q>, signal: AbortSignal) => Promise<R>,
-) {
-  const cache = createResponseCache<R>();
+export function cachedJsonRoute<Q extends z.ZodType, R extends object>(querySchema: Q, build: CachedBuilder<z.infer<Q>, R>) {
   return async function GET(request: NextRequest): Promise<NextResponse> {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     try {
       const query = parseSearchParams(request.nextUrl, querySchema);
       const warehouse = getWarehouse();
       const buildId = await warehouse.buildId();
-      const key = JSON.stringify(Object.entries(query as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)));
-      const etag = `"${createHash("sha256").update(`${buildId}|${key}`).digest("base64url").slice(0, 27)}"`;
+      const etag = `"${createHash("sha256").update(`${buildId}|${requestKey(query as object)}`).digest("base64url").slice(0, 27)}"`;
       const headers = { etag, "cache-control": "private, no-cache", "x-request-id": requestId };
       if (request.headers.get("if-none-match") === etag) return new NextResponse(null, { status: 304, headers });
-      const { value, hit } = await cache.get(buildId, key, (signal) => compute(warehouse, query, signal), request.signal);
+      const { value, hit } = await build(warehouse, buildId, query, request.signal);
       return NextResponse.json(value, { headers: { ...headers, "x-cache": hit ? "hit" : "miss" } });
     } catch (err) {
       return handleApiError(err, requestId);

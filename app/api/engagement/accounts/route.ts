@@ -1,8 +1,8 @@
 // GET /api/engagement/accounts: engagement per account for one view (usually one country).
 import { cachedJsonRoute } from "@/lib/api/cachedJsonRoute";
-import { buildEngagementAccounts } from "@/lib/api/engagement";
+import { cachedEngagementAccounts } from "@/lib/api/dashboardBuilders";
 import { engagementQuery } from "@/lib/api/engagementSchema";
 
 export const dynamic = "force-dynamic";
 
-export const GET = cachedJsonRoute(engagementQuery, buildEngagementAccounts);
+export const GET = cachedJsonRoute(engagementQuery, cachedEngagementAccounts);
