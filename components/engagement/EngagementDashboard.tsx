@@ -5,7 +5,8 @@ import { EngagementError, useEngagement } from "@/hooks/useEngagement";
 import { useEngagementAccounts } from "@/hooks/useEngagementAccounts";
 import { useEngagementFilters } from "@/hooks/useEngagementFilters";
 import type { EngagementResponse } from "@/lib/api/engagementSchema";
-import { describePreviousPeriod, formatDate, formatPeriod, formatTimestamp } from "@/lib/format";
+import { DashboardHeader } from "@/components/dashboard/DashboardHeader";
+import { describePreviousPeriod, formatPeriod } from "@/lib/format";
 import { ActiveFilters } from "./ActiveFilters";
 import { TopCampaignsTile, TrendTile } from "./ChartTiles";
 import { engagementFilterKeys, toEngagementQuery, type EngagementFilters } from "./filters";
@@ -99,35 +100,21 @@ function matchCountry(data: EngagementResponse | undefined, country: string): st
 
 function Header({ data, failed }: { data: EngagementResponse | undefined; failed: boolean }) {
   return (
-    <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-      <div className="min-w-0">
-        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Marketing view</p>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">Email Engagement</h1>
-        <p className="mt-2 text-sm text-muted" data-testid="period">
-          {data ? (
-            <>
-              <span className="font-medium text-foreground">{formatPeriod(data.period)}</span>
-              <span> vs {describePreviousPeriod(data.period, data.previousPeriod)}</span>
-              <span className="text-subtle"> ({formatPeriod(data.previousPeriod)})</span>
-            </>
-          ) : failed ? (
-            "Period unavailable"
-          ) : (
-            <span className="inline-block h-4 w-72 max-w-full animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
-          )}
-        </p>
-      </div>
-      <p className="shrink-0 text-xs text-subtle sm:text-right" data-testid="as-of">
-        {data ? (
+    <DashboardHeader
+      eyebrow="Marketing view"
+      title="Email Engagement"
+      failed={failed}
+      period={
+        data ? (
           <>
-            Data as of <span className="font-medium text-muted">{formatDate(data.asOf.engagementAsOf)}</span> · gold build{" "}
-            <span className="tabular-nums">{formatTimestamp(data.asOf.builtAt)}</span>
+            <span className="font-medium text-foreground">{formatPeriod(data.period)}</span>
+            <span> vs {describePreviousPeriod(data.period, data.previousPeriod)}</span>
+            <span className="text-subtle"> ({formatPeriod(data.previousPeriod)})</span>
           </>
-        ) : failed ? null : (
-          <span className="inline-block h-3 w-56 animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
-        )}
-      </p>
-    </header>
+        ) : null
+      }
+      asOf={data ? { date: data.asOf.engagementAsOf, builtAt: data.asOf.builtAt } : null}
+    />
   );
 }
 

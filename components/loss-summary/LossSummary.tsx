@@ -4,7 +4,8 @@ import { useCallback, useMemo, useState } from "react";
 import { LossSummaryError, useLossSummary } from "@/hooks/useLossSummary";
 import { useLossSummaryFilters } from "@/hooks/useLossSummaryFilters";
 import type { LossSummaryResponse } from "@/lib/api/lossSummarySchema";
-import { describePreviousPeriod, formatDate, formatPeriod, formatTimestamp } from "@/lib/format";
+import { DashboardHeader } from "@/components/dashboard/DashboardHeader";
+import { describePreviousPeriod, formatPeriod } from "@/lib/format";
 import { claimsHref, lossSummaryFilterKeys, toLossSummaryQuery, type LossSummaryFilters } from "@/lib/lossSummaryFilters";
 import { ActiveFilters } from "./ActiveFilters";
 import { ByHourTile, DamageByTypeTile, DriverAgeTile, IncidentsByTypeTile, ModelYearTile, TrendTile } from "./ChartTiles";
@@ -86,34 +87,20 @@ export function LossSummary({
 
 function Header({ data, failed }: { data: LossSummaryResponse | undefined; failed: boolean }) {
   return (
-    <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
-      <div className="min-w-0">
-        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Executive view</p>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">Loss Summary</h1>
-        <p className="mt-2 text-sm text-muted" data-testid="period">
-          {data ? (
-            <>
-              <span className="font-medium text-foreground">{formatPeriod(data.period)}</span>
-              <span title={formatPeriod(data.previousPeriod)}> vs {describePreviousPeriod(data.period, data.previousPeriod)}</span>
-            </>
-          ) : failed ? (
-            "Period unavailable"
-          ) : (
-            <span className="inline-block h-4 w-72 max-w-full animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
-          )}
-        </p>
-      </div>
-      <p className="shrink-0 text-xs text-subtle sm:text-right" data-testid="as-of">
-        {data ? (
+    <DashboardHeader
+      eyebrow="Executive view"
+      title="Loss Summary"
+      failed={failed}
+      period={
+        data ? (
           <>
-            Data as of <span className="font-medium text-muted">{formatDate(data.asOf.claimsAsOf)}</span> · gold build{" "}
-            <span className="tabular-nums">{formatTimestamp(data.asOf.builtAt)}</span>
+            <span className="font-medium text-foreground">{formatPeriod(data.period)}</span>
+            <span title={formatPeriod(data.previousPeriod)}> vs {describePreviousPeriod(data.period, data.previousPeriod)}</span>
           </>
-        ) : failed ? null : (
-          <span className="inline-block h-3 w-56 animate-pulse rounded bg-surface-muted align-middle" aria-hidden="true" />
-        )}
-      </p>
-    </header>
+        ) : null
+      }
+      asOf={data ? { date: data.asOf.claimsAsOf, builtAt: data.asOf.builtAt } : null}
+    />
   );
 }
 
