@@ -34,7 +34,10 @@ export function cachedBuilder<Q extends object, R extends object>(
   }
   const shared = cache;
   return async (warehouse, buildId, query, signal) => {
-    const { value, hit } = await shared.get(buildId, requestKey(query), (s) => compute(warehouse, query, s), signal);
+    const key = requestKey(query);
+    // A query can carry a long list (the decided claims): keep the cache's keys short.
+    const short = key.length > 256 ? createHash("sha256").update(key).digest("base64url") : key;
+    const { value, hit } = await shared.get(buildId, short, (s) => compute(warehouse, query, s), signal);
     // Only `compute` writes under this name, so the value is an R.
     return { value: value as R, hit };
   };

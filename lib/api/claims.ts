@@ -4,10 +4,12 @@ import type { PrismaClient } from "../generated/prisma/client";
 import type { Warehouse } from "../warehouse/types";
 import { claimCountersQuery } from "../queries/getClaimCounters";
 import { checkColumn, getActiveRules } from "../queries/claimRules";
-import { claimsQueueQuery } from "../queries/getClaimsQueue";
+import { claimsQueueQuery, type QueueParams } from "../queries/getClaimsQueue";
 import { getClaimChecks, getClaimDetail, getClaimTelematics, getClaimTripWindow } from "../queries/getClaimDetail";
 import { decidedClaimNos, decisionHistory, latestDecisionsFor } from "../decisions";
 import { ApiError } from "./errors";
+import { cachedBuilder } from "./cachedJsonRoute";
+import { perBuild } from "./perBuild";
 import { claimDetailResponse, claimsResponse, type ClaimDetailResponse, type ClaimsQuery, type ClaimsResponse } from "./claimsSchema";
 
 /** Whether gold holds a claim with this number. */
@@ -22,10 +24,40 @@ export async function claimExists(warehouse: Warehouse, claimNo: string, signal?
   return (rows[0]?.n ?? 0) > 0;
 }
 
+/** The active claim rules: a gold table, so they change only with the build. */
+const activeRules = perBuild((warehouse) => getActiveRules.run(warehouse, {}));
+
+type QueueBase = {
+  from: string | null;
+  to: string | null;
+  policyType: string | null;
+  borough: string | null;
+  make: string | null;
+  incidentType: string | null;
+  severity: string | null;
+  hour: number | null;
+  q: string | null;
+  decidedJson: string;
+};
+
+// Gold is immutable within a build, and the decided claims are part of the key: a new decision changes
+// `decidedJson`, so an answer that counted that claim as undecided is never served again. The counters
+// ignore sort and page, so paging through the queue reads them once.
+const cachedCounters = cachedBuilder("claims.counters", async (warehouse, query: { ruleIds: string[]; base: QueueBase }, signal) => {
+  const [row] = await claimCountersQuery(query.ruleIds).run(warehouse, query.base, { signal });
+  return { row };
+});
+
+type QueuePage = { ruleIds: string[]; sort: ClaimsQuery["sort"]; dir: ClaimsQuery["dir"]; failedCheck: string | null; params: QueueParams };
+
+const cachedQueuePage = cachedBuilder("claims.queue", async (warehouse, query: QueuePage, signal) => ({
+  rows: await claimsQueueQuery(query.sort, query.dir, query.ruleIds, query.failedCheck).run(warehouse, query.params, { signal }),
+}));
+
 /** One page of the claims queue with its counters; decisions come from the app database. */
 export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClient, query: ClaimsQuery, signal?: AbortSignal): Promise<ClaimsResponse> {
-  const decided = await decidedClaimNos(prisma);
-  const base = {
+  const [decided, rules, buildId] = await Promise.all([decidedClaimNos(prisma), activeRules(warehouse), warehouse.buildId()]);
+  const base: QueueBase = {
     from: query.from ?? null,
     to: query.to ?? null,
     policyType: query.policyType ?? null,
@@ -37,26 +69,34 @@ export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClien
     q: query.q ?? null,
     decidedJson: JSON.stringify(decided),
   };
-  const rules = await getActiveRules.run(warehouse, {}, { signal });
   if (query.failedCheck && !rules.some((r) => r.id === query.failedCheck)) {
     throw new ApiError("invalid_parameter", `failedCheck: unknown rule '${query.failedCheck}'`);
   }
   const ruleIds = rules.map((r) => r.id);
-  const [[counters], rows] = await Promise.all([
-    claimCountersQuery(ruleIds).run(warehouse, base, { signal }),
-    claimsQueueQuery(query.sort, query.dir, ruleIds, query.failedCheck ?? null).run(
+  const [{ value: countersAnswer }, { value: page }] = await Promise.all([
+    cachedCounters(warehouse, buildId, { ruleIds, base }, signal),
+    cachedQueuePage(
       warehouse,
+      buildId,
       {
-        ...base,
-        suspicious: query.suspicious ?? null,
-        nextBestAction: query.nextBestAction ?? null,
-        decisionStatus: query.decisionStatus ?? null,
-        limit: query.pageSize,
-        offset: (query.page - 1) * query.pageSize,
+        ruleIds,
+        sort: query.sort,
+        dir: query.dir,
+        failedCheck: query.failedCheck ?? null,
+        params: {
+          ...base,
+          suspicious: query.suspicious ?? null,
+          nextBestAction: query.nextBestAction ?? null,
+          decisionStatus: query.decisionStatus ?? null,
+          limit: query.pageSize,
+          offset: (query.page - 1) * query.pageSize,
+        },
       },
-      { signal },
+      signal,
     ),
   ]);
+  const counters = countersAnswer.row;
+  const rows = page.rows;
   const byClaim = new Map<string, ClaimsResponse["rows"][number]>();
   for (const r of rows) {
     const checks = rules.map((rule) => ({ id: rule.id, name: rule.name, passed: (r as Record<string, unknown>)[checkColumn(rule.id)] as boolean | null }));

@@ -24,6 +24,9 @@ const queueParameters = z.object({
   offset: z.number().int().min(0),
 });
 
+/** What one page of the queue is asked with. */
+export type QueueParams = z.input<typeof queueParameters>;
+
 const QUEUE_FILTERS_SQL = (dialect: Dialect) => `
   ${BASE_CLAIM_FILTERS_SQL}
   AND (CAST(:suspicious AS BOOLEAN) IS NULL OR suspicious_activity = CAST(:suspicious AS BOOLEAN))

@@ -109,11 +109,14 @@ describe("GET /api/claims", () => {
 
   it("tracks decisions: decided claims leave the undecided count and carry their decision", async () => {
     const user = await prisma.user.findUniqueOrThrow({ where: { email: "investigator@goldlens.local" } });
+    // Asked once before the decision: answers are cached per gold build, and a decision must still show.
+    expect((await list("decisionStatus=undecided&sort=claimNo&dir=asc")).rows.map((r) => r.claimNo)).toEqual(["K1", "K2", "K3"]);
+    expect((await list("sort=claimNo&dir=asc")).counters.undecided).toBe(3);
     await recordDecision(prisma, { claimNo: "K1", decision: "release_funds", expectedVersion: 0, idempotencyKey: "route-test-1", userId: user.id });
     const q = await list("sort=claimNo&dir=asc");
     expect(q.counters.undecided).toBe(2);
     expect(q.rows[0]!.decision).toMatchObject({ decision: "release_funds", version: 1 });
-    expect((await list("decisionStatus=undecided")).rows.map((r) => r.claimNo).sort()).toEqual(["K2", "K3"]);
+    expect((await list("decisionStatus=undecided&sort=claimNo&dir=asc")).rows.map((r) => r.claimNo)).toEqual(["K2", "K3"]);
     expect((await list("decisionStatus=decided")).rows.map((r) => r.claimNo)).toEqual(["K1"]);
   });
 
