@@ -1,10 +1,16 @@
 import { hashKey, type QueryKey } from "@tanstack/react-query";
+import { NuqsTestingAdapter } from "nuqs/adapters/testing";
+import { createElement } from "react";
+import { renderToString } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { toClaimsQuery } from "@/components/claims/queueParams";
 import { engagementFilterParsers, loadEngagementFilters, toEngagementQuery, type EngagementFilters } from "@/components/engagement/filters";
+import { useClaimsFilters } from "@/hooks/useClaimsFilters";
+import { claimsQueueOptions } from "@/hooks/useClaimsQueue";
 import { engagementQueryOptions } from "@/hooks/useEngagement";
 import { lossSummaryQueryOptions } from "@/hooks/useLossSummary";
 import { loadLossSummaryFilters, lossSummaryFilterParsers, toLossSummaryQuery, type LossSummaryFilters } from "@/lib/lossSummaryFilters";
-import { engagementPrefetch, lossSummaryPrefetch, prefetchDashboard } from "./dashboardPrefetch";
+import { claimsQueuePrefetch, engagementPrefetch, lossSummaryPrefetch, prefetchDashboard } from "./dashboardPrefetch";
 
 /** searchParams as Next.js hands them to a page: a repeated parameter becomes an array. */
 function nextSearchParams(search: string): Record<string, string | string[]> {
@@ -79,6 +85,55 @@ describe("Email Engagement prefetch key", () => {
 
   it("leaves the period out when the URL has none", () => {
     expect(engagementPrefetch(loadEngagementFilters({ campaignId: "7" })).queryKey).toEqual(["engagement", { campaignId: 7 }]);
+  });
+});
+
+/** The key the claims queue asks for in the browser: its URL hook (nuqs's own reading of the URL) as ClaimsQueue uses it. */
+function clientClaimsKey(search: string): QueryKey {
+  let key: QueryKey | undefined;
+  function Queue() {
+    const [filters] = useClaimsFilters();
+    key = claimsQueueOptions(toClaimsQuery(filters)).queryKey;
+    return null;
+  }
+  renderToString(createElement(NuqsTestingAdapter, { searchParams: search, children: createElement(Queue) }));
+  if (!key) throw new Error("the queue did not render");
+  return key;
+}
+
+describe("Claims queue prefetch key", () => {
+  const urls = [
+    "",
+    "?sort=amountTotal&dir=asc",
+    "?page=3&pageSize=25",
+    "?failedCheck=policy_in_force&decisionStatus=undecided",
+    "?suspicious=true&nextBestAction=investigate",
+    "?q=%20K1%20",
+    "?q=bad%20value!&decisionStatus=maybe",
+    "?from=2023-01-01&to=2023-12-31&borough=QUEENS&severity=Major%20Damage&hour=8",
+    "?from=2023-01-01&policyType=&make=Ford&incidentType=Vehicle%20Theft",
+    "?suspicious=yes&sort=bogus&dir=up&page=0&pageSize=500",
+    "?sort=claimNo&sort=amountTotal&page=2&page=5",
+    "?failedCheck=Not-A-Rule&decisionStatus=decided&utm_source=mail",
+    "?page=2&q=K&decisionStatus=decided&sort=severity&dir=asc&pageSize=100",
+  ];
+
+  it.each(urls)("is the key the queue builds in the browser for %j", (search) => {
+    sameKey(claimsQueuePrefetch(nextSearchParams(search)).queryKey, clientClaimsKey(search));
+  });
+
+  it("differs between URLs that ask for different queues", () => {
+    const keys = urls.map((search) => hashKey(claimsQueuePrefetch(nextSearchParams(search)).queryKey));
+    // The three URLs with nothing readable beyond defaults ask for the default queue.
+    expect(new Set(keys).size).toBe(urls.length - 2);
+  });
+
+  it("reads sort and paging with their defaults, and drops what the API could not take", () => {
+    expect(claimsQueuePrefetch({}).queryKey).toEqual(["claims", { sort: "incidentDate", dir: "desc", page: 1, pageSize: 50 }]);
+    expect(claimsQueuePrefetch({ sort: "amountTotal", page: "2", from: "2023-01-01", q: " K1 ", suspicious: "yes" }).queryKey).toEqual([
+      "claims",
+      { sort: "amountTotal", dir: "desc", page: 2, pageSize: 50, q: "K1" },
+    ]);
   });
 });
 

@@ -1,32 +1,45 @@
 import "server-only";
 import { QueryClient, dehydrate, type DehydratedState, type QueryKey } from "@tanstack/react-query";
+import { createLoader } from "nuqs/server";
 import type { z } from "zod";
+import { claimsApiSearch, claimsFilterParsers, toClaimsQuery } from "@/components/claims/queueParams";
 import { engagementSearch, toEngagementQuery, type EngagementFilters } from "@/components/engagement/filters";
+import { claimsQueueOptions } from "@/hooks/useClaimsQueue";
 import { engagementQueryOptions } from "@/hooks/useEngagement";
 import { lossSummaryQueryOptions } from "@/hooks/useLossSummary";
 import { lossSummarySearch, toLossSummaryQuery, type LossSummaryFilters } from "@/lib/lossSummaryFilters";
+import { prisma } from "../db";
 import { logger } from "../logger";
 import { getWarehouse } from "../warehouse";
 import type { CachedBuilder } from "./cachedJsonRoute";
+import { buildClaimsQueue } from "./claims";
+import { claimsQuery, claimsResponse } from "./claimsSchema";
 import { cachedEngagement, cachedLossSummary } from "./dashboardBuilders";
 import { engagementQuery, engagementResponse } from "./engagementSchema";
 import { parseSearchParams } from "./parseRequest";
 import { lossSummaryQuery, lossSummaryResponse } from "./lossSummarySchema";
 
 /**
- * What the API route would answer to the query string the client hook sends: the same parsing, builder,
- * response cache and response schema, without the HTTP round trip.
+ * What an API route would answer to the URL its client hook fetches: the same parsing, builder and
+ * response schema, without the HTTP round trip. `answer` does what the route does with the parsed query.
  */
 async function routeAnswer<S extends z.ZodType, R extends object>(
-  search: string,
+  url: string,
   querySchema: S,
-  build: CachedBuilder<z.infer<S>, R>,
+  answer: (query: z.infer<S>) => Promise<unknown>,
   responseSchema: z.ZodType<R>,
 ): Promise<R> {
-  const query = parseSearchParams(new URL(search, "http://localhost"), querySchema);
-  const warehouse = getWarehouse();
-  const { value } = await build(warehouse, await warehouse.buildId(), query);
-  return responseSchema.parse(value);
+  const query = parseSearchParams(new URL(url, "http://localhost"), querySchema);
+  return responseSchema.parse(await answer(query));
+}
+
+/** A cached dashboard builder as its route calls it: for the current gold build, from the shared response cache. */
+function fromCache<Q, R>(build: CachedBuilder<Q, R>) {
+  return async (query: Q): Promise<R> => {
+    const warehouse = getWarehouse();
+    const { value } = await build(warehouse, await warehouse.buildId(), query);
+    return value;
+  };
 }
 
 /** The Loss Summary query as the client dashboard builds it from the same URL, answered on the server. */
@@ -34,7 +47,7 @@ export function lossSummaryPrefetch(filters: LossSummaryFilters) {
   const query = toLossSummaryQuery(filters);
   return {
     queryKey: lossSummaryQueryOptions(query).queryKey,
-    queryFn: () => routeAnswer(lossSummarySearch(query), lossSummaryQuery, cachedLossSummary, lossSummaryResponse),
+    queryFn: () => routeAnswer(lossSummarySearch(query), lossSummaryQuery, fromCache(cachedLossSummary), lossSummaryResponse),
   };
 }
 
@@ -43,19 +56,34 @@ export function engagementPrefetch(filters: EngagementFilters) {
   const query = toEngagementQuery(filters);
   return {
     queryKey: engagementQueryOptions(query).queryKey,
-    queryFn: () => routeAnswer(engagementSearch(query), engagementQuery, cachedEngagement, engagementResponse),
+    queryFn: () => routeAnswer(engagementSearch(query), engagementQuery, fromCache(cachedEngagement), engagementResponse),
+  };
+}
+
+const loadClaimsFilters = createLoader(claimsFilterParsers);
+
+/**
+ * The claims queue page as the client queue reads it from the same URL (useClaimsFilters: the first value
+ * of each parameter, unreadable ones dropped, defaults for sort and paging), answered as GET /api/claims
+ * answers it: the route does nothing per request beyond the builder (the list writes no audit row).
+ */
+export function claimsQueuePrefetch(searchParams: Record<string, string | string[] | undefined>) {
+  const query = toClaimsQuery(loadClaimsFilters(searchParams));
+  return {
+    queryKey: claimsQueueOptions(query).queryKey,
+    queryFn: () => routeAnswer(`/api/claims?${claimsApiSearch(query)}`, claimsQuery, (parsed) => buildClaimsQueue(getWarehouse(), prisma, parsed), claimsResponse),
   };
 }
 
 /**
- * Runs one prefetch in a client of its own (nothing is shared between requests) and returns it for a
+ * Runs one page's prefetch in a client of its own (nothing is shared between requests) and returns it for a
  * HydrationBoundary. A failed answer is left out: the client then asks the API itself and shows its error.
  */
 export async function prefetchDashboard(prefetch: { queryKey: QueryKey; queryFn: () => Promise<unknown> }): Promise<DehydratedState> {
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ ...prefetch, retry: false });
   const failure = queryClient.getQueryState(prefetch.queryKey)?.error;
-  if (failure) logger.warn({ err: failure, queryKey: prefetch.queryKey }, "dashboard prefetch failed; the client will fetch");
+  if (failure) logger.warn({ err: failure, queryKey: prefetch.queryKey }, "page prefetch failed; the client will fetch");
   // Only successful queries are dehydrated by default, so a failure never reaches the client as data.
   return dehydrate(queryClient);
 }
