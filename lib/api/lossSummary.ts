@@ -5,7 +5,7 @@ import { getLossTrend } from "../queries/getLossTrend";
 import { getIncidentMix } from "../queries/getIncidentMix";
 import { getClaimsByHour } from "../queries/getClaimsByHour";
 import { getClaimProfile } from "../queries/getClaimProfile";
-import { getBoroughLossRatios, getPolicyMapZips } from "../queries/getPolicyMap";
+import { getBoroughLossRatios, getPolicyZipCounts, getPolicyZipPlaces } from "../queries/getPolicyMap";
 import { getLossFilterOptions } from "../queries/getLossFilterOptions";
 import { ApiError } from "./errors";
 import { liveGoldStatus } from "./goldStatus";
@@ -44,11 +44,17 @@ const lossFilterOptions = perBuild(async (warehouse) => {
   };
 });
 
+/** Where each zip code of the policy map is: the same for every request of a build. */
+const zipPlaces = perBuild(async (warehouse) => {
+  const rows = await getPolicyZipPlaces.run(warehouse, {});
+  return new Map(rows.map((r) => [`${r.zip}|${r.borough}`, r]));
+});
+
 /** Everything the Loss Summary page shows, in one response (one HTTP request for the whole page). */
 export async function buildLossSummary(warehouse: Warehouse, query: LossSummaryQuery, signal?: AbortSignal): Promise<LossSummaryResponse> {
   const opts = { signal };
   // The period and the canonical filters need both; after the first request of a build they are already known.
-  const [status, options] = await Promise.all([liveGoldStatus(warehouse), lossFilterOptions(warehouse)]);
+  const [status, options, places] = await Promise.all([liveGoldStatus(warehouse), lossFilterOptions(warehouse), zipPlaces(warehouse)]);
   if (!status) throw new ApiError("no_gold_build", "The gold build has no build information.");
   const period = query.from && query.to ? { from: query.from, to: query.to } : defaultPeriod(status.claims_as_of);
   const previous = previousPeriod(period);
@@ -61,14 +67,14 @@ export async function buildLossSummary(warehouse: Warehouse, query: LossSummaryQ
     hour: query.hour ?? null,
   };
   const params = { ...period, ...filters };
-  const [[kpis], [previousKpis], trend, mix, hours, profile, zips, boroughs] = await Promise.all([
+  const [[kpis], [previousKpis], trend, mix, hours, profile, zipCounts, boroughs] = await Promise.all([
     getLossKpis.run(warehouse, params, opts),
     getLossKpis.run(warehouse, { ...params, ...previous }, opts),
     getLossTrend.run(warehouse, params, opts),
     getIncidentMix.run(warehouse, params, opts),
     getClaimsByHour.run(warehouse, params, opts),
     getClaimProfile.run(warehouse, params, opts),
-    getPolicyMapZips.run(warehouse, params, opts),
+    getPolicyZipCounts.run(warehouse, params, opts),
     getBoroughLossRatios.run(warehouse, params, opts),
   ]);
 
@@ -99,7 +105,12 @@ export async function buildLossSummary(warehouse: Warehouse, query: LossSummaryQ
     driverAge: profile.filter((r) => r.dimension === "driver_age").map((r) => ({ band: r.bucket, claims: r.claims })),
     modelYear: profile.filter((r) => r.dimension === "model_year").map((r) => ({ modelYear: Number(r.bucket), claims: r.claims })),
     map: {
-      zips: zips,
+      zips: zipCounts
+        .flatMap((c) => {
+          const place = places.get(`${c.zip}|${c.borough}`);
+          return place ? [{ zip: c.zip, borough: c.borough, neighborhood: place.neighborhood, latitude: place.latitude, longitude: place.longitude, policies: c.policies }] : [];
+        })
+        .sort((a, b) => a.zip.localeCompare(b.zip) || a.borough.localeCompare(b.borough)),
       boroughs: boroughs.map((r) => ({
         borough: r.borough,
         earnedPremium: r.earned_premium,

@@ -97,6 +97,17 @@ describe("GET /api/loss-summary", () => {
     const bronx = s.map.boroughs.find((b) => b.borough === "BRONX")!;
     expect(bronx.lossRatio).toBeCloseTo(50 / 184, 9);
     expect(s.map.zips.reduce((n, z) => n + z.policies, 0)).toBe(2);
+    // Both fixture policies are in zip 11220 (Sunset Park) but written in two boroughs: one point each, at
+    // the zip's centroid.
+    expect(s.map.zips.map((z) => ({ zip: z.zip, borough: z.borough, neighborhood: z.neighborhood, policies: z.policies }))).toEqual([
+      { zip: "11220", borough: "BRONX", neighborhood: "Sunset Park", policies: 1 },
+      { zip: "11220", borough: "BROOKLYN", neighborhood: "Sunset Park", policies: 1 },
+    ]);
+    expect(s.map.zips[0]!.latitude).toBe(s.map.zips[1]!.latitude);
+    expect(s.map.zips[0]!.latitude).toBeGreaterThan(40.6);
+    expect(s.map.zips[0]!.latitude).toBeLessThan(40.7);
+    expect(s.map.zips[0]!.longitude).toBeGreaterThan(-74.05);
+    expect(s.map.zips[0]!.longitude).toBeLessThan(-73.95);
     expect(s.options.boroughs).toEqual(["BRONX", "BROOKLYN"]);
     expect(s.driverAge).toEqual([{ band: "35-44", claims: 2 }]);
   });
