@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import Papa from "papaparse";
+import { lossRatioClass, noDataColor } from "../components/maps/layerStyles";
 import { lossSummaryResponse, type LossKpis, type LossSummaryResponse } from "../lib/api/lossSummarySchema";
 import {
   formatCount,
@@ -11,6 +12,7 @@ import {
   formatRelativeChange,
   formatTimestamp,
 } from "../lib/format";
+import { NYC_BOROUGHS } from "../lib/geo";
 import { storageStateFor } from "./roles";
 
 // Every figure is compared with what the API answers for the same query, formatted the way the page
@@ -65,11 +67,6 @@ function searchParam(page: Page, name: string): string | null {
 }
 
 test("the KPIs, period and build on screen are the API's", async ({ page }) => {
-  await page.addInitScript(() => {
-    document.addEventListener("goldlens:map-load", () => {
-      (window as unknown as { mapLoaded: boolean }).mapLoaded = true;
-    });
-  });
   await page.goto("/loss-summary");
   const summary = await fetchSummary(page);
 
@@ -83,10 +80,9 @@ test("the KPIs, period and build on screen are the API's", async ({ page }) => {
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(summary.period.from);
   await expect(page.getByLabel("To", { exact: true })).toHaveValue(summary.period.to);
 
-  // recharts draws after hydration; the map after its style and sources load.
+  // recharts draws after hydration; the map is SVG in the page's HTML.
   await expect(tile(page, "monthly-trend").locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: DATA_TIMEOUT });
-  await expect(page.locator("[data-map-state]")).toHaveAttribute("data-map-state", "loaded", { timeout: DATA_TIMEOUT });
-  await expect.poll(() => page.evaluate(() => (window as unknown as { mapLoaded?: boolean }).mapLoaded === true), { timeout: DATA_TIMEOUT }).toBe(true);
+  await expect(tile(page, "policy-map").locator("path[data-borough]")).toHaveCount(5);
   await page.screenshot({ path: "e2e/artifacts/loss-summary.png", fullPage: true });
 });
 
@@ -228,36 +224,102 @@ test("a filter that matches nothing shows empty tiles; a rejected one shows the 
   expect(searchParam(page, "borough")).toBeNull();
 });
 
-test("the map loads and draws the boroughs", async ({ page }) => {
+// What the map should show for the API's figures: every borough in its loss ratio class, a circle per zip code.
+function expectedMap(summary: LossSummaryResponse) {
+  const fills = new Map(summary.map.boroughs.map((b) => [b.borough.toUpperCase(), lossRatioClass(b.lossRatio)?.color ?? noDataColor]));
+  const circles = summary.map.zips.filter((z) => z.policies > 0 && Number.isFinite(z.latitude) && Number.isFinite(z.longitude)).length;
+  return { fill: (borough: string) => fills.get(borough) ?? noDataColor, circles };
+}
+
+test("the map is SVG in the first HTML, each borough in its loss ratio colour, with nothing else to fetch", async ({ page }) => {
+  const requests: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
   await page.goto("/loss-summary");
+  const summary = await fetchSummary(page);
+  const expected = expectedMap(summary);
+
+  // The server's own HTML already holds the shapes in their colours and the circles.
+  const html = await (await page.request.get("/loss-summary")).text();
+  for (const borough of NYC_BOROUGHS) {
+    expect(html, borough).toMatch(new RegExp(`<path[^>]*data-borough="${borough}"[^>]*fill="${expected.fill(borough)}"`));
+  }
+  expect(html.match(/<circle[^>]*data-zip=/g)?.length ?? 0).toBe(expected.circles);
+
   await expectLoaded(page, ["policy-map"]);
-  const map = page.locator("[data-map-state]");
-  await expect(map).toHaveAttribute("data-map-state", "loaded", { timeout: DATA_TIMEOUT });
-  // The choropleth is WebGL: look at the pixels. Loss ratio classes are all warm (yellow to red), which
-  // neither the land, the water nor the policy circles are.
-  await expect
-    .poll(
-      async () => {
-        const png = (await map.screenshot()).toString("base64");
-        return page.evaluate(async (data) => {
-          const image = new Image();
-          image.src = `data:image/png;base64,${data}`;
-          await image.decode();
-          const canvas = document.createElement("canvas");
-          canvas.width = image.width;
-          canvas.height = image.height;
-          const context = canvas.getContext("2d")!;
-          context.drawImage(image, 0, 0);
-          const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
-          let warm = 0;
-          for (let i = 0; i < pixels.length; i += 4) {
-            const [r, g, b] = [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!];
-            if (r > 200 && r - b > 70 && r >= g) warm += 1;
-          }
-          return warm / (pixels.length / 4);
-        }, png);
-      },
-      { timeout: DATA_TIMEOUT },
-    )
-    .toBeGreaterThan(0.02);
+  const map = tile(page, "policy-map");
+  await expect(map.locator('[role="region"]')).toHaveAttribute("data-state", "loaded");
+  for (const borough of NYC_BOROUGHS) {
+    await expect(map.locator(`path[data-borough="${borough}"]`), borough).toHaveAttribute("fill", expected.fill(borough));
+  }
+  await expect(map.locator("circle[data-zip]")).toHaveCount(expected.circles);
+  await expect(map.locator("canvas")).toHaveCount(0);
+  // No WebGL library, worker or GeoJSON: everything the map draws came with the page.
+  expect(requests.filter((url) => /maplibre|\/geo\/.*\.json/.test(url))).toEqual([]);
+});
+
+test("clicking a borough filters the page and clicking it again clears it", async ({ page }) => {
+  await page.goto("/loss-summary");
+  const all = await fetchSummary(page);
+  await expectLoaded(page, ["policy-map"]);
+  const map = tile(page, "policy-map");
+
+  // The borough with the fewest claims, so the narrowed figures surely differ from the whole book's.
+  const borough = [...all.map.boroughs].sort((a, b) => a.claimCount - b.claimCount)[0]!.borough;
+  const shape = map.locator(`path[data-borough="${borough.toUpperCase()}"]`);
+  // Dispatched on the shape itself: a policy circle may sit over its middle, where a real click would land.
+  await shape.dispatchEvent("click");
+  await expect.poll(() => searchParam(page, "borough")).toBe(borough);
+  await expectLoaded(page, ["key-figures", "policy-map"]);
+  await expect(kpiValue(page, "claimCount")).toHaveText(formatCount((await fetchSummary(page, { borough })).kpis.claimCount));
+  await expect(shape).toHaveAttribute("aria-pressed", "true");
+  await expect(map.locator("path[data-selected-outline]")).toHaveCount(1);
+  await expect(map.locator('path[data-borough][aria-pressed="false"]')).toHaveCount(4);
+  await expect(map.locator('path[data-borough][aria-pressed="false"]').first()).toHaveAttribute("fill-opacity", "0.5");
+
+  await shape.dispatchEvent("click");
+  await expect.poll(() => searchParam(page, "borough")).toBeNull();
+  await expectLoaded(page, ["policy-map"]);
+  await expect(map.locator("path[data-selected-outline]")).toHaveCount(0);
+});
+
+test("the boroughs work from the keyboard, with a focus ring and the borough's figures", async ({ page }) => {
+  await page.goto("/loss-summary");
+  const all = await fetchSummary(page);
+  await expectLoaded(page, ["policy-map"]);
+  const map = tile(page, "policy-map");
+  const shapes = map.locator("path[data-borough]");
+
+  // Tab from the first borough to the second: focus by keyboard, as a keyboard user arrives.
+  await shapes.first().focus();
+  await page.keyboard.press("Tab");
+  const key = (await shapes.nth(1).getAttribute("data-borough"))!;
+  const figures = all.map.boroughs.find((b) => b.borough.toUpperCase() === key);
+  await expect(shapes.nth(1)).toBeFocused();
+  await expect(map.locator("path[data-focus-ring]")).toHaveCount(1);
+  const tooltip = map.locator("[data-map-tooltip]");
+  await expect(tooltip).toContainText(formatPercent(figures?.lossRatio));
+  await expect(tooltip).toContainText(formatCount(figures?.claimCount));
+
+  await page.keyboard.press("Enter");
+  await expect.poll(() => searchParam(page, "borough")?.toUpperCase()).toBe(key);
+  await expect(shapes.nth(1)).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press(" ");
+  await expect.poll(() => searchParam(page, "borough")).toBeNull();
+});
+
+test("hovering a zip code's circle shows its policies", async ({ page }) => {
+  await page.goto("/loss-summary");
+  const all = await fetchSummary(page);
+  await expectLoaded(page, ["policy-map"]);
+  const map = tile(page, "policy-map");
+  // The last circle is the smallest, drawn over the others: the pointer reaches it.
+  const circle = map.locator("circle[data-zip]").last();
+  const code = (await circle.getAttribute("data-zip"))!;
+  const row = all.map.zips.find((z) => z.zip === code)!;
+  await circle.hover();
+  const tooltip = map.locator("[data-map-tooltip]");
+  await expect(tooltip).toContainText(code);
+  await expect(tooltip).toContainText(`${formatCount(row.policies)} policies in force`);
+  await page.mouse.move(0, 0);
+  await expect(tooltip).toHaveCount(0);
 });

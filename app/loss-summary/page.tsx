@@ -1,6 +1,8 @@
 import { HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
+import { policyMapGeometry } from "@/components/loss-summary/loadPolicyMapGeometry";
 import { LossSummary } from "@/components/loss-summary/LossSummary";
+import { PolicyMapGeometryProvider } from "@/components/loss-summary/PolicyMapGeometryContext";
 import { lossSummaryPrefetch, prefetchDashboard } from "@/lib/api/dashboardPrefetch";
 import { canOpen } from "@/lib/auth/access";
 import { getSessionUser } from "@/lib/auth/session";
@@ -21,7 +23,10 @@ export default async function LossSummaryPage({ searchParams }: { searchParams: 
   const canViewClaims = user !== null && canOpen(user.role, "/claims");
   return (
     <HydrationBoundary state={prefetched}>
-      <LossSummary mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} canViewClaims={canViewClaims} />
+      {/* The map's shapes, projected once per process, go down with the figures: the map is in the first HTML. */}
+      <PolicyMapGeometryProvider geometry={policyMapGeometry()}>
+        <LossSummary mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} canViewClaims={canViewClaims} />
+      </PolicyMapGeometryProvider>
     </HydrationBoundary>
   );
 }

@@ -1,21 +1,18 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { formatBorough, formatPercent } from "@/lib/format";
+import { PolicyMap } from "./PolicyMap";
+import { usePolicyMapGeometry } from "./PolicyMapGeometryContext";
 import { Tile } from "./Tile";
 import { tileFrame, type LossSummaryView } from "./view";
-
-// maplibre needs a browser (WebGL, workers) and is heavy: loaded on the client, after the rest of the page.
-const PolicyMap = dynamic(() => import("./PolicyMap").then((module) => module.PolicyMap), {
-  ssr: false,
-  loading: () => <MapSkeleton />,
-});
 
 function MapSkeleton() {
   return <div className="h-[26rem] w-full animate-pulse rounded-lg bg-surface-muted" aria-hidden="true" />;
 }
 
-export function MapTile({ view, styleUrl }: { view: LossSummaryView; styleUrl: string | undefined }) {
+// The map is SVG drawn with the page, over its own basemap: LossSummary still passes the MapLibre style URL, unused here.
+export function MapTile({ view }: { view: LossSummaryView; styleUrl?: string }) {
+  const geometry = usePolicyMapGeometry();
   const frame = tileFrame(
     view,
     "policy-map",
@@ -54,11 +51,11 @@ export function MapTile({ view, styleUrl }: { view: LossSummaryView; styleUrl: s
         </figcaption>
         {data ? (
           <PolicyMap
+            geometry={geometry}
             zips={data.map.zips}
             boroughs={data.map.boroughs}
             selectedBorough={filters.borough}
             onSelectBorough={(borough) => setFilters({ borough: borough === filters.borough ? null : borough })}
-            styleUrl={styleUrl}
             state={frame.updating ? "loading" : frame.state}
           />
         ) : null}
