@@ -78,37 +78,32 @@ function recordApiCalls(page: Page): string[] {
   return calls;
 }
 
-// Big countries, at a point well inside each, for clicking the map where the country surely is.
-const MAP_TARGETS = [
-  { country: "United States", lon: -99, lat: 39 },
-  { country: "Russia", lon: 95, lat: 62 },
-  { country: "Australia", lon: 134, lat: -25 },
-  { country: "Brazil", lon: -52, lat: -10 },
-  { country: "Canada", lon: -105, lat: 58 },
-];
+/** The world map: a region drawn as SVG with the page. */
+const worldMap = (page: Page) => tile(page, "country-map").getByRole("region", { name: /^World map of/ });
 
 /**
- * Where a point of the world shows on the map: the map opens fitted to the world basemap's bounds
- * (components/maps/offlineStyle.ts) with 16 px padding, in Web Mercator.
+ * A point on screen where the country's own shape is what the pointer hits (a bounding box's centre can
+ * fall in a neighbour, or in the sea for the United States with Alaska).
  */
-function screenPoint(box: { x: number; y: number; width: number; height: number }, lon: number, lat: number) {
-  const bounds = { west: -170, south: -58, east: 180, north: 78 };
-  const padding = 16;
-  const x = (longitude: number) => (longitude + 180) / 360;
-  const y = (latitude: number) => (1 - Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) / Math.PI) / 2;
-  const scale = Math.min((box.width - 2 * padding) / (x(bounds.east) - x(bounds.west)), (box.height - 2 * padding) / (y(bounds.south) - y(bounds.north)));
-  return {
-    x: box.x + box.width / 2 + (x(lon) - (x(bounds.east) + x(bounds.west)) / 2) * scale,
-    y: box.y + box.height / 2 + (y(lat) - (y(bounds.south) + y(bounds.north)) / 2) * scale,
-  };
+async function pointInside(page: Page, country: string): Promise<{ x: number; y: number }> {
+  const shape = worldMap(page).locator(`path[data-country="${country}"]`).first();
+  await shape.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const point = await shape.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    for (let i = 1; i < 12; i++) {
+      for (let j = 1; j < 12; j++) {
+        const x = box.left + (box.width * i) / 12;
+        const y = box.top + (box.height * j) / 12;
+        if (document.elementFromPoint(x, y) === element) return { x, y };
+      }
+    }
+    return null;
+  });
+  expect(point, `no point of ${country} is visible on the map`).not.toBeNull();
+  return point!;
 }
 
 test("the KPIs, period and build on screen are the API's, and the map shades the countries", async ({ page }) => {
-  await page.addInitScript(() => {
-    document.addEventListener("goldlens:map-load", () => {
-      (window as unknown as { mapLoaded: boolean }).mapLoaded = true;
-    });
-  });
   const calls = recordApiCalls(page);
   await page.goto("/engagement");
   const all = await fetchEngagement(page);
@@ -132,12 +127,15 @@ test("the KPIs, period and build on screen are the API's, and the map shades the
     await expect(tile(page, "country-map").locator('[data-country="Unknown"]')).toContainText(`${formatCount(unknown.sends)} sends`);
   }
 
-  // The map: loaded, its load event fired, and countries drawn with a colour class.
-  const map = page.locator("[data-map-state]");
-  await expect(map).toHaveAttribute("data-map-state", "loaded");
-  await expect.poll(() => page.evaluate(() => (window as unknown as { mapLoaded?: boolean }).mapLoaded === true)).toBe(true);
-  await expect.poll(async () => Number(await page.locator("[data-shaded-countries]").getAttribute("data-shaded-countries"))).toBeGreaterThan(0);
-  // The fill is WebGL: look at the pixels. The colour classes are blue-green, which neither land nor water is.
+  // The map: loaded, every country of the API with a shape drawn under its name, and coloured on screen.
+  const map = worldMap(page);
+  await expect(map).toHaveAttribute("data-state", "loaded");
+  const named = all.byCountry.filter((r) => r.isoN3 !== null && r.sends > 0);
+  const drawn = await map.locator("path[data-country]").evaluateAll((paths) => paths.map((p) => p.getAttribute("data-country")));
+  expect(drawn.length).toBeGreaterThan(0);
+  for (const country of drawn) expect(named.map((r) => r.country)).toContain(country);
+  expect(Number(await map.getAttribute("data-shaded-countries"))).toBe(drawn.length);
+  // Look at the pixels: the colour classes are blue-green, which neither land nor water is.
   await expect
     .poll(
       async () => {
@@ -222,34 +220,36 @@ test("selecting a country in the table filters the page and the URL; back and fo
 test("clicking a country on the map selects it, and clicking it again clears it", async ({ page }) => {
   await page.goto("/engagement");
   const all = await fetchEngagement(page);
-  const target = MAP_TARGETS.find((t) => all.byCountry.some((r) => r.country === t.country));
-  test.skip(!target, "none of the large countries has sends in the demo data");
   await expectLoaded(page, ["country-map"]);
-  const map = page.locator("[data-map-state]");
-  await expect(map).toHaveAttribute("data-map-state", "loaded");
-  await expect.poll(async () => Number(await page.locator("[data-shaded-countries]").getAttribute("data-shaded-countries"))).toBeGreaterThan(0);
-  // Centred, so the sticky header covers none of it.
-  await map.evaluate((element) => element.scrollIntoView({ block: "center" }));
-  const point = screenPoint((await map.boundingBox())!, target!.lon, target!.lat);
+  const map = worldMap(page);
+  await expect(map).toHaveAttribute("data-state", "loaded");
+  // The named country with the most sends that the map draws.
+  const drawn = new Set(await map.locator("path[data-country]").evaluateAll((paths) => paths.map((p) => p.getAttribute("data-country"))));
+  const row = [...all.byCountry].sort((a, b) => b.sends - a.sends).find((r) => drawn.has(r.country))!;
+  const point = await pointInside(page, row.country);
 
   await page.mouse.move(point.x, point.y);
   const tooltip = page.locator("[data-map-tooltip]");
-  await expect(tooltip).toHaveAttribute("data-map-tooltip", target!.country);
-  const row = all.byCountry.find((r) => r.country === target!.country)!;
+  await expect(tooltip).toHaveAttribute("data-map-tooltip", row.country);
   await expect(tooltip).toContainText(formatCount(row.sends));
   await expect(tooltip).toContainText(formatPercent(row.clickRatio));
 
   await page.mouse.click(point.x, point.y);
-  await expect.poll(() => searchParam(page, "country")).toBe(target!.country);
-  const narrowed = await fetchEngagement(page, { country: target!.country });
+  await expect.poll(() => searchParam(page, "country")).toBe(row.country);
+  const narrowed = await fetchEngagement(page, { country: row.country });
   await expectLoaded(page);
   await expect(kpiValue(page, "sends")).toHaveText(formatCount(narrowed.totals.sends));
-  await expect(tile(page, "countries").locator('tr[data-selected="true"]')).toHaveAttribute("data-row", target!.country);
+  await expect(tile(page, "countries").locator('tr[data-selected="true"]')).toHaveAttribute("data-row", row.country);
+  // On the map: the country outlined, the others faded.
+  await expect(map.locator('[data-outline="selected"]')).toHaveCount(1);
+  await expect(map.locator(`path[data-country="${row.country}"]`)).toHaveAttribute("fill-opacity", "1");
 
-  await page.mouse.click(point.x, point.y);
+  const again = await pointInside(page, row.country);
+  await page.mouse.click(again.x, again.y);
   await expect.poll(() => searchParam(page, "country")).toBeNull();
   await expectLoaded(page);
   await expect(kpiValue(page, "sends")).toHaveText(formatCount(all.totals.sends));
+  await expect(map.locator('[data-outline="selected"]')).toHaveCount(0);
 });
 
 test("a campaign chosen in the ranking narrows the whole page to it", async ({ page }) => {

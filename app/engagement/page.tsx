@@ -3,11 +3,11 @@ import type { Metadata } from "next";
 import { EngagementDashboard } from "@/components/engagement/EngagementDashboard";
 import { ignoredFilterParams, loadEngagementFilters } from "@/components/engagement/filters";
 import { engagementPrefetch, prefetchDashboard } from "@/lib/api/dashboardPrefetch";
-import { env } from "@/lib/env";
+import { worldMapGeometry } from "@/lib/worldMap";
 
 export const metadata: Metadata = { title: "Email Engagement" };
 
-// Rendered per request: the basemap setting is read at run time, and the URL holds the view.
+// Rendered per request: the URL holds the view.
 export const dynamic = "force-dynamic";
 
 export default async function EngagementPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -17,7 +17,7 @@ export default async function EngagementPage({ searchParams }: { searchParams: P
   const prefetched = await prefetchDashboard(engagementPrefetch(filters));
   return (
     <HydrationBoundary state={prefetched}>
-      <EngagementDashboard mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} />
+      <EngagementDashboard worldMap={worldMapGeometry()} ignoredParams={ignoredFilterParams(raw, filters)} />
     </HydrationBoundary>
   );
 }

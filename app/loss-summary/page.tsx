@@ -6,12 +6,11 @@ import { PolicyMapGeometryProvider } from "@/components/loss-summary/PolicyMapGe
 import { lossSummaryPrefetch, prefetchDashboard } from "@/lib/api/dashboardPrefetch";
 import { canOpen } from "@/lib/auth/access";
 import { getSessionUser } from "@/lib/auth/session";
-import { env } from "@/lib/env";
 import { ignoredFilterParams, loadLossSummaryFilters } from "@/lib/lossSummaryFilters";
 
 export const metadata: Metadata = { title: "Loss Summary" };
 
-// Rendered per request: the basemap setting and the viewer's role are read at run time, and the URL holds the view.
+// Rendered per request: the viewer's role is read at run time, and the URL holds the view.
 export const dynamic = "force-dynamic";
 
 export default async function LossSummaryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -25,7 +24,7 @@ export default async function LossSummaryPage({ searchParams }: { searchParams: 
     <HydrationBoundary state={prefetched}>
       {/* The map's shapes, projected once per process, go down with the figures: the map is in the first HTML. */}
       <PolicyMapGeometryProvider geometry={policyMapGeometry()}>
-        <LossSummary mapStyleUrl={env().MAP_STYLE_URL} ignoredParams={ignoredFilterParams(raw, filters)} canViewClaims={canViewClaims} />
+        <LossSummary ignoredParams={ignoredFilterParams(raw, filters)} canViewClaims={canViewClaims} />
       </PolicyMapGeometryProvider>
     </HydrationBoundary>
   );

@@ -1,32 +1,20 @@
 "use client";
 
-import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { GeoJSONSource, MapMouseEvent, Map as MapLibreMap } from "maplibre-gl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { MapCanvas } from "@/components/maps/MapCanvas";
-import { useGeoJson } from "@/components/maps/useGeoJson";
+import { useMemo, useRef, useState, type MouseEvent, type PointerEvent } from "react";
+import { basemapColors } from "@/components/maps/offlineStyle";
 import type { EngagementResponse } from "@/lib/api/engagementSchema";
 import { formatCount, formatPercent } from "@/lib/format";
-import { GEO_FILES } from "@/lib/geo";
-import {
-  ENGAGEMENT_COUNTRY_SOURCE,
-  NOT_RATED_CLASS,
-  classIndex,
-  countryEdgeLayer,
-  countryFillLayer,
-  countryHighlightLayer,
-  interactiveLayerIds,
-  mapValue,
-  type ColorClass,
-  type MapMetric,
-} from "./mapLayers";
-import { METRIC_LABELS, formatMetric } from "./metrics";
+import type { WorldMapGeometry, WorldShape } from "@/lib/worldMap";
+import { CLASS_COLORS, NOT_RATED_CLASS, classIndex, mapValue, notRatedColor, type ColorClass, type MapMetric } from "./mapLayers";
+import { METRIC_LABELS } from "./metrics";
 
 export type CountryRow = EngagementResponse["byCountry"][number];
 
 export type CountryMapState = "loading" | "loaded" | "empty" | "error";
 
 export type CountryMapProps = {
+  /** The projected countries (lib/worldMap.ts), handed down from the server page. */
+  geometry: WorldMapGeometry;
   /** Countries that have a shape on the map (the caller lists the others beside it). */
   rows: readonly CountryRow[];
   metric: MapMetric;
@@ -36,161 +24,118 @@ export type CountryMapProps = {
   /** The selected country as the data spells it. */
   selectedCountry: string | null;
   onSelectCountry: (country: string) => void;
-  /** The server's MAP_STYLE_URL, when set. */
-  styleUrl?: string;
   state: CountryMapState;
   className?: string;
 };
 
-type CountryProperties = { isoN3: string; name: string; cls?: number };
-
 type Tooltip = { isoN3: string; name: string; x: number; y: number; flipX: boolean; flipY: boolean };
 
-const EMPTY: FeatureCollection = { type: "FeatureCollection", features: [] };
-
-function countryCollection(
-  shapes: FeatureCollection,
-  figures: ReadonlyMap<string, CountryRow>,
-  metric: MapMetric,
-  classes: readonly ColorClass[],
-  minUniqueOpens: number,
-): FeatureCollection<Geometry, CountryProperties> {
-  const features: Feature<Geometry, CountryProperties>[] = [];
-  for (const shape of shapes.features) {
-    // world-atlas leaves a few disputed areas without an ISO code; no engagement row can name them.
-    if (typeof shape.id !== "string") continue;
-    const row = figures.get(shape.id);
-    const name = row?.country ?? (typeof shape.properties?.name === "string" ? shape.properties.name : shape.id);
-    const properties: CountryProperties = { isoN3: shape.id, name };
-    if (row && row.sends > 0) {
-      const value = mapValue(row, metric, minUniqueOpens);
-      // No "cls" key at all means "no sends" to the fill expression.
-      properties.cls = value === null ? NOT_RATED_CLASS : classIndex(classes, value);
-    }
-    features.push({ type: "Feature", geometry: shape.geometry, properties });
-  }
-  return { type: "FeatureCollection", features };
+/** The fill of a country: its class colour, grey when it has sends but no value worth colouring, land when it has none. */
+export function countryFill(row: CountryRow | undefined, metric: MapMetric, classes: readonly ColorClass[], minUniqueOpens: number): string {
+  if (!row || row.sends <= 0) return basemapColors.land;
+  const value = mapValue(row, metric, minUniqueOpens);
+  const cls = value === null ? NOT_RATED_CLASS : classIndex(classes, value);
+  return cls === NOT_RATED_CLASS ? notRatedColor : (classes[cls]?.color ?? CLASS_COLORS[0]);
 }
 
-/** Email engagement by country as a choropleth of the chosen metric; a click selects a country. */
-export function CountryMap({ rows, metric, classes, minUniqueOpens, selectedCountry, onSelectCountry, styleUrl, state, className = "h-60 sm:h-[22rem] lg:h-[26rem]" }: CountryMapProps) {
-  const [map, setMap] = useState<MapLibreMap | null>(null);
+/**
+ * Email engagement by country as a choropleth of the chosen metric, drawn as SVG with the page (no WebGL,
+ * nothing to fetch); a click selects a country, a second click clears it.
+ */
+export function CountryMap({ geometry, rows, metric, classes, minUniqueOpens, selectedCountry, onSelectCountry, state, className = "" }: CountryMapProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
   const [tooltip, setTooltip] = useState<Tooltip | null>(null);
-  const shapes = useGeoJson(GEO_FILES.worldCountries);
-
   const figures = useMemo(() => new Map(rows.filter((r) => r.isoN3 !== null).map((r) => [r.isoN3!, r])), [rows]);
   // Countries would read "no sends" while the first figures load or after they failed: draw none instead.
   const showFigures = state === "loaded" || state === "empty" || (state === "loading" && rows.length > 0);
-  const countryData = useMemo(
-    () => (!showFigures ? EMPTY : shapes.data ? countryCollection(shapes.data, figures, metric, classes, minUniqueOpens) : null),
-    [showFigures, shapes.data, figures, metric, classes, minUniqueOpens],
-  );
-  const shaded = useMemo(() => countryData?.features.filter((f) => f.properties?.cls !== undefined).length ?? 0, [countryData]);
+  const fills = useMemo(() => {
+    const byIso = new Map<string, string>();
+    if (!showFigures) return byIso;
+    for (const shape of geometry.shapes) byIso.set(shape.isoN3, countryFill(figures.get(shape.isoN3), metric, classes, minUniqueOpens));
+    return byIso;
+  }, [showFigures, geometry, figures, metric, classes, minUniqueOpens]);
+  const shaded = useMemo(() => geometry.shapes.filter((s) => (figures.get(s.isoN3)?.sends ?? 0) > 0).length, [geometry, figures]);
   const selectedIso = useMemo(() => rows.find((r) => r.country === selectedCountry)?.isoN3 ?? null, [rows, selectedCountry]);
-  const [drawn, setDrawn] = useState(0);
-
-  // Handlers are bound once per map; they read the latest props through this ref.
-  const latest = useRef({ figures, onSelectCountry });
-  useEffect(() => {
-    latest.current = { figures, onSelectCountry };
-  }, [figures, onSelectCountry]);
-
-  const handleLoad = useCallback((loaded: MapLibreMap) => {
-    // Over a MAP_STYLE_URL basemap, keep its place labels above the data.
-    const firstSymbol = loaded.getStyle().layers.find((layer) => layer.type === "symbol")?.id;
-    loaded.addSource(ENGAGEMENT_COUNTRY_SOURCE, { type: "geojson", data: EMPTY, promoteId: "isoN3" });
-    for (const layer of [countryFillLayer, countryEdgeLayer, countryHighlightLayer]) loaded.addLayer(layer, firstSymbol);
-    setMap(loaded);
-    return () => setMap(null);
-  }, []);
-
-  useEffect(() => {
-    if (!map || !countryData) return;
-    map.getSource<GeoJSONSource>(ENGAGEMENT_COUNTRY_SOURCE)?.setData(countryData);
-    setDrawn(countryData.features.filter((f) => f.properties?.cls !== undefined).length);
-  }, [map, countryData]);
-
-  useEffect(() => {
-    if (!map || !countryData) return;
-    for (const feature of countryData.features) {
-      const iso = feature.properties!.isoN3;
-      map.setFeatureState({ source: ENGAGEMENT_COUNTRY_SOURCE, id: iso }, { selected: iso === selectedIso, dimmed: selectedIso !== null && iso !== selectedIso });
-    }
-  }, [map, selectedIso, countryData]);
-
-  useEffect(() => {
-    if (!map) return;
-    let hovered: string | null = null;
-    const setHovered = (iso: string | null) => {
-      if (iso === hovered) return;
-      if (hovered) map.setFeatureState({ source: ENGAGEMENT_COUNTRY_SOURCE, id: hovered }, { hover: false });
-      if (iso) map.setFeatureState({ source: ENGAGEMENT_COUNTRY_SOURCE, id: iso }, { hover: true });
-      hovered = iso;
-    };
-    const countryAt = (event: MapMouseEvent) => {
-      const feature = map.queryRenderedFeatures(event.point, { layers: [...interactiveLayerIds] })[0];
-      const iso = feature?.properties.isoN3;
-      return typeof iso === "string" ? { isoN3: iso, name: String(feature!.properties.name) } : null;
-    };
-
-    const onMove = (event: MapMouseEvent) => {
-      const country = countryAt(event);
-      const hasFigures = country !== null && latest.current.figures.has(country.isoN3);
-      setHovered(hasFigures ? country.isoN3 : null);
-      map.getCanvas().style.cursor = hasFigures ? "pointer" : "";
-      if (!country) {
-        setTooltip(null);
-        return;
-      }
-      const { clientWidth, clientHeight } = map.getContainer();
-      setTooltip({ ...country, x: event.point.x, y: event.point.y, flipX: event.point.x > clientWidth - 220, flipY: event.point.y > clientHeight - 160 });
-    };
-    const onOut = () => {
-      setHovered(null);
-      setTooltip(null);
-      map.getCanvas().style.cursor = "";
-    };
-    const onClick = (event: MapMouseEvent) => {
-      const country = countryAt(event);
-      const row = country ? latest.current.figures.get(country.isoN3) : undefined;
-      // Only countries with sends are values of the country filter.
-      if (row) latest.current.onSelectCountry(row.country);
-    };
-
-    map.on("mousemove", onMove);
-    map.on("mouseout", onOut);
-    map.on("click", onClick);
-    return () => {
-      map.off("mousemove", onMove);
-      map.off("mouseout", onOut);
-      map.off("click", onClick);
-    };
-  }, [map]);
-
   const sortedRows = useMemo(() => [...rows].sort((a, b) => b.sends - a.sends), [rows]);
+  const shapeOf = useMemo(() => new Map(geometry.shapes.map((s) => [s.isoN3, s])), [geometry]);
+
+  const shapeAt = (event: MouseEvent<SVGSVGElement>): WorldShape | null => {
+    const iso = (event.target as Element).closest?.("[data-iso]")?.getAttribute("data-iso");
+    return iso ? (shapeOf.get(iso) ?? null) : null;
+  };
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const shape = shapeAt(event);
+    const box = containerRef.current?.getBoundingClientRect();
+    if (!shape || !box) {
+      setTooltip(null);
+      return;
+    }
+    const x = event.clientX - box.left;
+    const y = event.clientY - box.top;
+    if (tooltip?.isoN3 === shape.isoN3 && Math.abs(tooltip.x - x) < 2 && Math.abs(tooltip.y - y) < 2) return;
+    setTooltip({ isoN3: shape.isoN3, name: figures.get(shape.isoN3)?.country ?? shape.name, x, y, flipX: x > box.width - 220, flipY: y > box.height - 160 });
+  };
+  const onClick = (event: MouseEvent<SVGSVGElement>) => {
+    const shape = shapeAt(event);
+    const row = shape ? figures.get(shape.isoN3) : undefined;
+    // Only countries with sends are values of the country filter.
+    if (row && row.sends > 0) onSelectCountry(row.country);
+  };
+  const hoveredIso = tooltip && figures.has(tooltip.isoN3) ? tooltip.isoN3 : null;
+  const outlined = [hoveredIso, selectedIso].filter((iso): iso is string => iso !== null && shapeOf.has(iso));
 
   return (
     <div
+      ref={containerRef}
       role="region"
       aria-label={`World map of ${METRIC_LABELS[metric].toLowerCase()} by country`}
       aria-busy={state === "loading"}
       data-state={state}
-      // How many countries carry a colour class right now: what a test waits on besides the load event.
-      data-shaded-countries={map ? drawn : 0}
-      className={`relative flex flex-col overflow-hidden rounded-lg border border-border ${className}`}
+      // How many countries carry a colour right now: what a test reads besides the state.
+      data-shaded-countries={showFigures ? shaded : 0}
+      className={`relative overflow-hidden rounded-lg border border-border ${className}`}
+      style={{ backgroundColor: basemapColors.water }}
     >
-      <MapCanvas
-        basemap="world"
-        styleUrl={styleUrl}
-        onLoad={handleLoad}
-        className="min-h-0 flex-1"
-        fallback={state === "loaded" ? <FallbackTable rows={sortedRows} metric={metric} /> : null}
+      <svg
+        viewBox={`0 0 ${geometry.width} ${geometry.height}`}
+        className="block h-auto w-full select-none"
+        aria-hidden="true"
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => setTooltip(null)}
+        onClick={onClick}
       >
-        {tooltip ? (
-          <MapTooltip tooltip={tooltip} row={figures.get(tooltip.isoN3)} selected={tooltip.isoN3 === selectedIso} metric={metric} minUniqueOpens={minUniqueOpens} />
-        ) : null}
-        <StateOverlay state={state} />
-      </MapCanvas>
+        <g stroke={basemapColors.landEdge} strokeWidth={0.5} strokeLinejoin="round">
+          {geometry.shapes.map((shape) => {
+            const row = figures.get(shape.isoN3);
+            const rated = showFigures && row !== undefined && row.sends > 0;
+            return (
+              <path
+                key={shape.isoN3}
+                d={shape.d}
+                data-iso={shape.isoN3}
+                data-country={row?.country}
+                fill={fills.get(shape.isoN3) ?? basemapColors.land}
+                fillOpacity={selectedIso !== null && shape.isoN3 !== selectedIso ? 0.45 : 1}
+                stroke={rated ? "#ffffff" : undefined}
+                className={rated ? "cursor-pointer" : undefined}
+              />
+            );
+          })}
+        </g>
+        {/* The hovered and selected countries outlined on top, where no neighbour covers the line. */}
+        <g fill="none" stroke="#1b1c1e" strokeLinejoin="round" pointerEvents="none">
+          {outlined.map((iso, i) => (
+            <path key={`${iso}-${i}`} d={shapeOf.get(iso)!.d} strokeWidth={iso === selectedIso ? 1.6 : 0.9} data-outline={iso === selectedIso ? "selected" : "hover"} />
+          ))}
+        </g>
+      </svg>
+      {tooltip ? (
+        <MapTooltip tooltip={tooltip} row={figures.get(tooltip.isoN3)} selected={tooltip.isoN3 === selectedIso} metric={metric} minUniqueOpens={minUniqueOpens} />
+      ) : null}
+      <p aria-hidden="true" className="pointer-events-none absolute bottom-1 right-2 text-[10px] text-subtle">
+        Natural Earth
+      </p>
+      <StateOverlay state={state} />
       <div className="sr-only">
         {showFigures ? (
           <>
@@ -212,28 +157,6 @@ export function CountryMap({ rows, metric, classes, minUniqueOpens, selectedCoun
         )}
       </div>
     </div>
-  );
-}
-
-// Without WebGL the figures still show; screen readers already have the visually hidden list, hence aria-hidden.
-function FallbackTable({ rows, metric }: { rows: readonly CountryRow[]; metric: MapMetric }) {
-  return (
-    <table aria-hidden="true" className="text-xs tabular-nums">
-      <thead className="text-muted">
-        <tr>
-          <th className="px-2 py-1 text-left font-medium">Country</th>
-          <th className="px-2 py-1 text-right font-medium">{METRIC_LABELS[metric]}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.slice(0, 8).map((r) => (
-          <tr key={r.country} className="border-t border-border">
-            <td className="px-2 py-1 text-left">{r.country}</td>
-            <td className="px-2 py-1 text-right">{formatMetric(metric, r[metric])}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
 

@@ -12,6 +12,7 @@ import { TopCampaignsTile, TrendTile } from "./ChartTiles";
 import { engagementFilterKeys, toEngagementQuery, type EngagementFilters } from "./filters";
 import { FiltersBar, campaignLabels } from "./FiltersBar";
 import { KpiTile } from "./KpiTile";
+import type { WorldMapGeometry } from "@/lib/worldMap";
 import { MapTile } from "./MapTile";
 import { AccountsTile, CountryTableTile, type AccountsView } from "./TableTiles";
 import type { EngagementView } from "./view";
@@ -29,7 +30,7 @@ function errorText(isError: boolean, isFetching: boolean, error: Error | null): 
   return error instanceof EngagementError ? error.message : "The server could not be reached. Check the connection and try again.";
 }
 
-export function EngagementDashboard({ mapStyleUrl, ignoredParams }: { mapStyleUrl: string | undefined; ignoredParams: string[] }) {
+export function EngagementDashboard({ worldMap, ignoredParams }: { worldMap: WorldMapGeometry; ignoredParams: string[] }) {
   const [filters, setUrlFilters] = useEngagementFilters();
   const query = useMemo(() => toEngagementQuery(filters), [filters]);
   const result = useEngagement(query);
@@ -84,7 +85,7 @@ export function EngagementDashboard({ mapStyleUrl, ignoredParams }: { mapStyleUr
       <ActiveFilters filters={filters} campaignName={campaignName} country={country} setFilters={setFilters} clearAll={clearAll} />
       <div className="grid gap-5 lg:grid-cols-2">
         <KpiTile view={view} campaignName={campaignName} />
-        <MapTile view={view} styleUrl={mapStyleUrl} />
+        <MapTile view={view} geometry={worldMap} />
         <CountryTableTile view={view} campaignName={campaignName} />
         <AccountsTile view={view} accounts={accounts} campaignName={campaignName} />
         <TrendTile view={view} campaignName={campaignName} />

@@ -1,11 +1,9 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { useId, useMemo, useState } from "react";
-import { useGeoJson } from "@/components/maps/useGeoJson";
 import { formatCount, formatPercent } from "@/lib/format";
-import { GEO_FILES } from "@/lib/geo";
-import type { CountryRow } from "./CountryMap";
+import type { WorldMapGeometry } from "@/lib/worldMap";
+import { CountryMap, type CountryRow } from "./CountryMap";
 import { countryLabel } from "./FiltersBar";
 import { MapLegend } from "./MapLegend";
 import { MAP_METRICS, colorClasses, mapValue, type MapMetric } from "./mapLayers";
@@ -13,14 +11,8 @@ import { METRIC_LABELS, UNKNOWN_COUNTRY } from "./metrics";
 import { Tile } from "./Tile";
 import { tileFrame, type EngagementView } from "./view";
 
-// maplibre needs a browser (WebGL, workers) and is heavy: loaded on the client, after the rest of the page.
-const CountryMap = dynamic(() => import("./CountryMap").then((module) => module.CountryMap), {
-  ssr: false,
-  loading: () => <MapSkeleton />,
-});
-
 function MapSkeleton() {
-  return <div className="h-60 w-full animate-pulse rounded-lg bg-surface-muted sm:h-[22rem] lg:h-[26rem]" aria-hidden="true" />;
+  return <div className="aspect-[960/470] w-full animate-pulse rounded-lg bg-surface-muted" aria-hidden="true" />;
 }
 
 const METRIC_HINTS: Record<MapMetric, string> = {
@@ -29,18 +21,17 @@ const METRIC_HINTS: Record<MapMetric, string> = {
   sends: "emails sent",
 };
 
-export function MapTile({ view, styleUrl }: { view: EngagementView; styleUrl: string | undefined }) {
+export function MapTile({ view, geometry }: { view: EngagementView; geometry: WorldMapGeometry }) {
   const frame = tileFrame(view, "country-map", (data) => data.byCountry.every((r) => r.sends === 0));
   const [metric, setMetric] = useState<MapMetric>("clickRatio");
-  const shapes = useGeoJson(GEO_FILES.worldCountries);
   const { data, country } = view;
 
-  const shapeIds = useMemo(() => new Set(shapes.data?.features.map((f) => f.id).filter((id) => typeof id === "string")), [shapes.data]);
+  const shapeIds = useMemo(() => new Set(geometry.shapes.map((s) => s.isoN3)), [geometry]);
   const rows = data?.byCountry;
-  const onMap = useMemo(() => rows?.filter((r) => r.isoN3 !== null && (shapeIds.size === 0 || shapeIds.has(r.isoN3))) ?? [], [rows, shapeIds]);
+  const onMap = useMemo(() => rows?.filter((r) => r.isoN3 !== null && shapeIds.has(r.isoN3)) ?? [], [rows, shapeIds]);
   // Small states (Singapore) have no shape in the 110m world geometry: listed beside the map rather than lost.
   const offMap = useMemo(
-    () => (shapeIds.size === 0 ? [] : (rows?.filter((r) => r.country !== UNKNOWN_COUNTRY && (r.isoN3 === null || !shapeIds.has(r.isoN3))) ?? [])),
+    () => rows?.filter((r) => r.country !== UNKNOWN_COUNTRY && (r.isoN3 === null || !shapeIds.has(r.isoN3))) ?? [],
     [rows, shapeIds],
   );
   const unknown = rows?.find((r) => r.country === UNKNOWN_COUNTRY);
@@ -68,13 +59,13 @@ export function MapTile({ view, styleUrl }: { view: EngagementView; styleUrl: st
         <figure aria-label={`Map of ${METRIC_LABELS[metric].toLowerCase()} by country`} className="flex min-w-0 flex-col gap-2.5">
           {data ? (
             <CountryMap
+              geometry={geometry}
               rows={onMap}
               metric={metric}
               classes={classes}
               minUniqueOpens={minUniqueOpens}
               selectedCountry={country}
               onSelectCountry={view.toggleCountry}
-              styleUrl={styleUrl}
               state={frame.updating ? "loading" : frame.state}
             />
           ) : null}

@@ -1,12 +1,8 @@
-import type { DataDrivenPropertyValueSpecification, FillLayerSpecification, LineLayerSpecification } from "maplibre-gl";
 import type { EngagementMetrics } from "@/lib/api/engagementSchema";
 import { formatCount, formatPercent } from "@/lib/format";
 
-// Layers the Email Engagement map adds over any basemap (offline or MAP_STYLE_URL). Each country feature
-// carries `cls`: the index of its colour class, NOT_RATED_CLASS for a country with sends but no value worth
-// colouring, and no `cls` at all for a country without sends (left as the basemap's land).
-
-export const ENGAGEMENT_COUNTRY_SOURCE = "engagement-countries";
+// How the Email Engagement map colours a country: the metric, its colour classes, and NOT_RATED_CLASS for a
+// country with sends but no value worth colouring (a country without sends is left as land).
 
 export const MAP_METRICS = ["clickRatio", "openRate", "sends"] as const;
 export type MapMetric = (typeof MAP_METRICS)[number];
@@ -88,48 +84,3 @@ export function classIndex(classes: readonly ColorClass[], value: number): numbe
   });
   return index;
 }
-
-const fillColor: DataDrivenPropertyValueSpecification<string> = [
-  "case",
-  ["!", ["has", "cls"]],
-  "rgba(0, 0, 0, 0)",
-  ["==", ["get", "cls"], NOT_RATED_CLASS],
-  notRatedColor,
-  ["match", ["get", "cls"], 1, CLASS_COLORS[1], 2, CLASS_COLORS[2], 3, CLASS_COLORS[3], 4, CLASS_COLORS[4], CLASS_COLORS[0]],
-];
-
-export const countryFillLayer = {
-  id: "engagement-country-fill",
-  type: "fill",
-  source: ENGAGEMENT_COUNTRY_SOURCE,
-  paint: {
-    "fill-color": fillColor,
-    // With a country selected the others fade, so the selection reads at a glance.
-    "fill-opacity": ["case", ["boolean", ["feature-state", "dimmed"], false], 0.45, ["boolean", ["feature-state", "hover"], false], 1, 0.9],
-  },
-} satisfies FillLayerSpecification;
-
-export const countryEdgeLayer = {
-  id: "engagement-country-edge",
-  type: "line",
-  source: ENGAGEMENT_COUNTRY_SOURCE,
-  filter: ["has", "cls"],
-  layout: { "line-join": "round" },
-  paint: {
-    "line-color": "#ffffff",
-    "line-width": 0.6,
-  },
-} satisfies LineLayerSpecification;
-
-export const countryHighlightLayer = {
-  id: "engagement-country-highlight",
-  type: "line",
-  source: ENGAGEMENT_COUNTRY_SOURCE,
-  layout: { "line-join": "round" },
-  paint: {
-    "line-color": "#1b1c1e",
-    "line-width": ["case", ["boolean", ["feature-state", "selected"], false], 2.25, ["boolean", ["feature-state", "hover"], false], 1.25, 0],
-  },
-} satisfies LineLayerSpecification;
-
-export const interactiveLayerIds = [countryFillLayer.id] as const;

@@ -26,11 +26,9 @@ const FILTER_NAMES: Record<string, string> = {
 };
 
 export function LossSummary({
-  mapStyleUrl,
   ignoredParams,
   canViewClaims,
 }: {
-  mapStyleUrl: string | undefined;
   ignoredParams: string[];
   canViewClaims: boolean;
 }) {
@@ -79,7 +77,7 @@ export function LossSummary({
         <ByHourTile view={view} />
         <DriverAgeTile view={view} />
         <ModelYearTile view={view} />
-        <MapTile view={view} styleUrl={mapStyleUrl} />
+        <MapTile view={view} />
       </div>
     </div>
   );

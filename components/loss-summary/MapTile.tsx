@@ -11,7 +11,7 @@ function MapSkeleton() {
 }
 
 // The map is SVG drawn with the page, over its own basemap: LossSummary still passes the MapLibre style URL, unused here.
-export function MapTile({ view }: { view: LossSummaryView; styleUrl?: string }) {
+export function MapTile({ view }: { view: LossSummaryView }) {
   const geometry = usePolicyMapGeometry();
   const frame = tileFrame(
     view,

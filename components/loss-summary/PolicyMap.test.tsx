@@ -105,11 +105,11 @@ describe("PolicyMap", () => {
 
   it("draws a circle per zip code with policies, largest first, area in proportion to the count", () => {
     const circles = elements(render(), "circle");
-    // 400 policies: the full 18; 100 (a quarter) half the radius; 4 would be 1.8, kept at the 2 minimum.
+    // 400 policies: the full 10; 100 (a quarter) half the radius; 4 would be 1, kept at the 1.5 minimum.
     expect(circles.map((c) => [c["data-zip"], c.r])).toEqual([
-      ["11201", "18"],
-      ["11215", "9"],
-      ["10001", "2"],
+      ["11201", "10"],
+      ["11215", "5"],
+      ["10001", "1.5"],
     ]);
     expect(Number(circles[0]!.cx)).toBeCloseTo(189.6, 1);
     expect(Number(circles[0]!.cy)).toBeCloseTo(280, 1);
@@ -200,10 +200,11 @@ describe("TooltipContent", () => {
 
 describe("circleRadius", () => {
   it("grows with the square root of the count, never below the minimum", () => {
-    expect(circleRadius(900, 900)).toBe(18);
-    expect(circleRadius(225, 900)).toBe(9);
-    expect(circleRadius(100, 900)).toBe(6);
-    expect(circleRadius(1, 900)).toBe(2);
+    // 10 x sqrt(share), to one decimal, at least 1.5.
+    expect(circleRadius(900, 900)).toBe(10);
+    expect(circleRadius(225, 900)).toBe(5);
+    expect(circleRadius(100, 900)).toBe(3.3);
+    expect(circleRadius(1, 900)).toBe(1.5);
     expect(circleRadius(0, 900)).toBe(0);
     expect(circleRadius(5, 0)).toBe(0);
   });

@@ -34,9 +34,10 @@ export type Hover = { kind: "borough"; borough: string } | { kind: "zip"; circle
 
 type Tooltip = { hover: Hover; anchor: TooltipAnchor; byKeyboard: boolean };
 
-// Circle radii in viewBox units (the map is 600 wide): the largest zip code about a neighbourhood across.
-const MAX_RADIUS = 18;
-const MIN_RADIUS = 2;
+// Circle radii in viewBox units (the map is 600 wide): small enough that the ~180 zip codes of the city
+// overlap little and the borough colours still read between them.
+const MAX_RADIUS = 10;
+const MIN_RADIUS = 1.5;
 
 const DIMMED_OPACITY = 0.5;
 const FILL_OPACITY = 0.82;
@@ -299,7 +300,7 @@ function Outlines({ boroughs, hovered, selected, focused }: { boroughs: BoroughS
 
 const PolicyCircles = memo(function PolicyCircles({ circles, selected }: { circles: PolicyCircle[]; selected: string | null }) {
   return (
-    <g aria-hidden="true" fill="#ffffff" stroke={policyCircleColor} strokeWidth={1} className="cursor-pointer">
+    <g aria-hidden="true" fill="#ffffff" stroke={policyCircleColor} strokeWidth={0.75} className="cursor-pointer">
       {circles.map((c) => {
         const dimmed = selected !== null && c.borough !== selected;
         return (

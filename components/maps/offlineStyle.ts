@@ -77,25 +77,6 @@ export const nycOfflineStyle = {
   layers: nycLayers,
 } satisfies StyleSpecification;
 
-export const worldOfflineStyle = {
-  version: 8,
-  name: "Goldlens world (offline)",
-  sources: {
-    "world-countries": { type: "geojson", data: GEO_FILES.worldCountries, attribution: "Natural Earth" },
-  },
-  layers: [
-    water,
-    { id: "country-land", type: "fill", source: "world-countries", paint: { "fill-color": basemapColors.land } },
-    {
-      id: "country-borders",
-      type: "line",
-      source: "world-countries",
-      layout: { "line-join": "round" },
-      paint: { "line-color": basemapColors.landEdge, "line-width": 0.75 },
-    },
-  ],
-} satisfies StyleSpecification;
-
 export type Basemap = {
   style: StyleSpecification;
   /** Where the map opens. */
@@ -106,7 +87,6 @@ export type Basemap = {
 
 export const basemaps = {
   nyc: { style: nycOfflineStyle, bounds: NYC_BOUNDS, maxBounds: NYC_CONTEXT_BOX },
-  world: { style: worldOfflineStyle, bounds: { west: -170, south: -58, east: 180, north: 78 } },
 } as const satisfies Record<string, Basemap>;
 
 export type BasemapName = keyof typeof basemaps;
