@@ -88,6 +88,7 @@ describe("CountryMap", () => {
 
   it("outlines the selected country and fades the others", () => {
     const { doc, opacity } = render({ selectedCountry: "France" });
+    expect(doc.querySelectorAll("[data-outline]")).toHaveLength(1);
     const outline = doc.querySelector('[data-outline="selected"]');
     expect(outline?.getAttribute("d")).toBe("M40,15L50,15L50,25Z");
     expect(opacity("250")).toBe("1");

@@ -82,7 +82,8 @@ export function CountryMap({ geometry, rows, metric, classes, minUniqueOpens, se
     if (row && row.sends > 0) onSelectCountry(row.country);
   };
   const hoveredIso = tooltip && figures.has(tooltip.isoN3) ? tooltip.isoN3 : null;
-  const outlined = [hoveredIso, selectedIso].filter((iso): iso is string => iso !== null && shapeOf.has(iso));
+  // The selected country keeps its heavier outline while hovered.
+  const outlined = [...new Set([hoveredIso, selectedIso])].filter((iso): iso is string => iso !== null && shapeOf.has(iso));
 
   return (
     <div
@@ -124,8 +125,8 @@ export function CountryMap({ geometry, rows, metric, classes, minUniqueOpens, se
         </g>
         {/* The hovered and selected countries outlined on top, where no neighbour covers the line. */}
         <g fill="none" stroke="#1b1c1e" strokeLinejoin="round" pointerEvents="none">
-          {outlined.map((iso, i) => (
-            <path key={`${iso}-${i}`} d={shapeOf.get(iso)!.d} strokeWidth={iso === selectedIso ? 1.6 : 0.9} data-outline={iso === selectedIso ? "selected" : "hover"} />
+          {outlined.map((iso) => (
+            <path key={iso} d={shapeOf.get(iso)!.d} strokeWidth={iso === selectedIso ? 1.6 : 0.9} data-outline={iso === selectedIso ? "selected" : "hover"} />
           ))}
         </g>
       </svg>
