@@ -1,42 +1,41 @@
 "use client";
 
+import { useMemo } from "react";
 import { ComposedChart } from "@/components/charts/ComposedChart";
 import { chartColor } from "@/components/charts/palette";
 import { formatCount, formatPercent } from "@/lib/format";
-import { countryLabel } from "./FiltersBar";
+import { campaignLabels, countryLabel } from "./FiltersBar";
 import { fillTrend, formatDayShort, formatTrendPoint } from "./metrics";
 import { ChartSkeleton, Tile } from "./Tile";
 import { tileFrame, type EngagementView } from "./view";
 
-export function TrendTile({ view, campaignName }: { view: EngagementView; campaignName: string | null }) {
+export function TrendTile({ view }: { view: EngagementView }) {
   const frame = tileFrame(view, "trend", (data) => data.trend.points.every((p) => p.sends === 0));
-  const { data, country } = view;
+  const { data } = view;
   const grain = data?.trend.grain ?? "week";
-  // A week with three opens and two clicks would plot a 67% click ratio: the line skips points below the volume
-  // the API itself asks of a campaign before ranking its click ratio.
-  const minUniqueOpens = data?.topCampaigns.minUniqueOpens ?? 0;
-  const rows = data
-    ? fillTrend(data.trend, data.period).map((p) => ({
-        date: p.date,
-        uniqueOpens: p.uniqueOpens,
-        uniqueClicks: p.uniqueClicks,
-        clickRatio: p.uniqueOpens >= minUniqueOpens ? p.clickRatio : null,
-      }))
-    : [];
-  const period = grain === "week" ? "week" : "day";
-  const scope = [country ? countryLabel(country) : "all countries", campaignName ? `campaign ${campaignName}` : null].filter(Boolean).join(", ");
-  const grainText =
-    grain === "week"
-      ? "Weekly (weeks start on Monday; the first and last weeks count only their days inside the period)"
-      : "Daily";
-  return (
-    <Tile
-      {...frame}
-      title="Opens and clicks over time"
-      badge={data ? (grain === "week" ? "Weekly" : "Daily") : undefined}
-      className="lg:col-span-2"
-      skeleton={<ChartSkeleton height={280} bars={16} />}
-    >
+  // Memoised on the answer it draws, and described by that answer's own filters: while a new filter loads,
+  // the tile frame says "Updating" and the chart (with its title) stays as drawn.
+  const chart = useMemo(() => {
+    // A week with three opens and two clicks would plot a 67% click ratio: the line skips points below the volume
+    // the API itself asks of a campaign before ranking its click ratio.
+    const minUniqueOpens = data?.topCampaigns.minUniqueOpens ?? 0;
+    const rows = data
+      ? fillTrend(data.trend, data.period).map((p) => ({
+          date: p.date,
+          uniqueOpens: p.uniqueOpens,
+          uniqueClicks: p.uniqueClicks,
+          clickRatio: p.uniqueOpens >= minUniqueOpens ? p.clickRatio : null,
+        }))
+      : [];
+    const period = grain === "week" ? "week" : "day";
+    const campaign = data?.filters.campaignId != null ? (campaignLabels(data.options.campaigns).get(data.filters.campaignId) ?? null) : null;
+    const country = data?.filters.country ?? null;
+    const scope = [country ? countryLabel(country) : "all countries", campaign ? `campaign ${campaign}` : null].filter(Boolean).join(", ");
+    const grainText =
+      grain === "week"
+        ? "Weekly (weeks start on Monday; the first and last weeks count only their days inside the period)"
+        : "Daily";
+    return (
       <ComposedChart
         title={`${grain === "week" ? "Weekly" : "Daily"} unique opens, unique clicks and click ratio, ${scope}`}
         caption={`${grainText}: unique opens and unique clicks of the emails sent, by send date, for ${scope}. The click ratio (right axis) is drawn for each ${period} with at least ${formatCount(minUniqueOpens)} unique opens.`}
@@ -53,6 +52,17 @@ export function TrendTile({ view, campaignName }: { view: EngagementView; campai
         indexTickFormatter={(value) => formatDayShort(String(value))}
         height={280}
       />
+    );
+  }, [data, grain]);
+  return (
+    <Tile
+      {...frame}
+      title="Opens and clicks over time"
+      badge={data ? (grain === "week" ? "Weekly" : "Daily") : undefined}
+      className="lg:col-span-2"
+      skeleton={<ChartSkeleton height={280} bars={16} />}
+    >
+      {chart}
     </Tile>
   );
 }

@@ -88,7 +88,7 @@ export function EngagementDashboard({ worldMap, ignoredParams }: { worldMap: Wor
         <MapTile view={view} geometry={worldMap} />
         <CountryTableTile view={view} campaignName={campaignName} />
         <AccountsTile view={view} accounts={accounts} campaignName={campaignName} />
-        <TrendTile view={view} campaignName={campaignName} />
+        <TrendTile view={view} />
         <TopCampaignsTile view={view} />
       </div>
     </div>

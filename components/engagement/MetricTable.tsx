@@ -2,6 +2,7 @@
 
 import { useMemo, useState, type ReactNode } from "react";
 import type { EngagementMetrics } from "@/lib/api/engagementSchema";
+import { formatCount } from "@/lib/format";
 import { METRIC_DEFINITIONS, METRIC_LABELS, formatMetric, type MetricKey } from "./metrics";
 
 export const TABLE_METRICS = ["sends", "opens", "uniqueOpens", "clicks", "uniqueClicks", "openRate", "clickRatio"] as const satisfies readonly MetricKey[];
@@ -24,6 +25,11 @@ export type MetricTableProps<Row extends EngagementMetrics> = {
   selectLabel?: (row: Row, selected: boolean) => string;
   /** Scrolls within this height, keeping the header in view. */
   maxHeightClass?: string;
+  /**
+   * Rows drawn at first (in the current sort order), the rest behind a "Show all" button: a long table
+   * costs a redraw every time the filters change, and the first rows are what is read.
+   */
+  initialRows?: number;
 };
 
 function compare(a: number | string, b: number | string): number {
@@ -43,8 +49,10 @@ export function MetricTable<Row extends EngagementMetrics>({
   isSelected,
   selectLabel,
   maxHeightClass,
+  initialRows,
 }: MetricTableProps<Row>) {
   const [sort, setSort] = useState<Sort>({ key: "sends", descending: true });
+  const [showAll, setShowAll] = useState(false);
   const sorted = useMemo(() => {
     const value = (row: Row) => (sort.key === "name" ? name(row) : row[sort.key]);
     return [...rows].sort((a, b) => {
@@ -91,7 +99,7 @@ export function MetricTable<Row extends EngagementMetrics>({
           </tr>
         </thead>
         <tbody>
-          {sorted.map((row) => {
+          {(showAll || initialRows === undefined ? sorted : sorted.slice(0, initialRows)).map((row) => {
             const selected = isSelected?.(row) ?? false;
             return (
               <tr
@@ -135,6 +143,16 @@ export function MetricTable<Row extends EngagementMetrics>({
           })}
         </tbody>
       </table>
+      {!showAll && initialRows !== undefined && sorted.length > initialRows ? (
+        <div className="sticky left-0 flex items-center justify-between gap-3 border-t border-border px-3 py-2 text-xs text-muted">
+          <span data-rows-shown={initialRows}>
+            Showing the first {formatCount(initialRows)} of {formatCount(sorted.length)} in this order
+          </span>
+          <button type="button" onClick={() => setShowAll(true)} className="rounded-md border border-border px-2 py-1 font-medium text-foreground hover:bg-surface-muted">
+            Show all {formatCount(sorted.length)}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }

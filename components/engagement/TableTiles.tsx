@@ -8,6 +8,9 @@ import { MetricTable } from "./MetricTable";
 import { TableSkeleton, Tile, type TileState } from "./Tile";
 import { csvFileName, tileFrame, type EngagementView } from "./view";
 
+/** Accounts drawn before "Show all": the most sent-to, which is what the table is read for. */
+export const ACCOUNT_ROWS_SHOWN = 100;
+
 type CountryRow = EngagementResponse["byCountry"][number];
 type AccountRow = EngagementAccountsResponse["rows"][number];
 
@@ -149,6 +152,7 @@ export function AccountsTile({ view, accounts, campaignName }: { view: Engagemen
               )
             }
             maxHeightClass="max-h-[30rem]"
+            initialRows={ACCOUNT_ROWS_SHOWN}
           />
         </>
       ) : null}

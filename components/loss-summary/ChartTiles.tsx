@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { BarChart } from "@/components/charts/BarChart";
 import { ComposedChart } from "@/components/charts/ComposedChart";
 import { INCIDENT_TYPES } from "@/lib/api/lossSummarySchema";
@@ -23,9 +24,10 @@ export function TrendTile({ view }: { view: LossSummaryView }) {
     (data) => data.trend.every((m) => m.earnedPremium === 0 && m.incurredLosses === 0),
     (data) => data.trend,
   );
-  const rows = view.data?.trend.map((m) => ({ month: m.month, earnedPremium: m.earnedPremium, incurredLosses: m.incurredLosses, lossRatio: m.lossRatio })) ?? [];
-  return (
-    <Tile {...frame} title="Monthly trend" className="lg:col-span-2" skeleton={<ChartSkeleton height={280} bars={12} />}>
+  // Memoised on what it draws: a filter change re-renders the tile frame ("Updating"), not the chart.
+  const chart = useMemo(() => {
+    const rows = view.data?.trend.map((m) => ({ month: m.month, earnedPremium: m.earnedPremium, incurredLosses: m.incurredLosses, lossRatio: m.lossRatio })) ?? [];
+    return (
       <ComposedChart
         title="Monthly loss ratio, earned premium and incurred losses"
         caption="Earned premium and incurred losses (incl. LAE) per month, with the loss ratio on the right axis. Months at the edges count only their days inside the period."
@@ -42,6 +44,11 @@ export function TrendTile({ view }: { view: LossSummaryView }) {
         indexFormatter={(value) => formatMonth(String(value))}
         indexTickFormatter={(value) => formatMonthShort(String(value))}
       />
+    );
+  }, [view.data]);
+  return (
+    <Tile {...frame} title="Monthly trend" className="lg:col-span-2" skeleton={<ChartSkeleton height={280} bars={12} />}>
+      {chart}
     </Tile>
   );
 }
@@ -53,17 +60,18 @@ export function IncidentsByTypeTile({ view }: { view: LossSummaryView }) {
     (data) => data.incidentsByTypeSeverity.every((r) => r.claims === 0),
     (data) => data.incidentsByTypeSeverity,
   );
-  const rows = INCIDENT_TYPES.map((incidentType) => {
-    const row: Record<string, string | number> = { incidentType };
-    for (const severity of SEVERITY_STACK) {
-      row[severity] =
-        view.data?.incidentsByTypeSeverity.find((r) => r.incidentType === incidentType && r.severity === severity)?.claims ?? 0;
-    }
-    return row as { incidentType: string } & Record<Severity, number>;
-  });
   const { filters, setFilters } = view;
-  return (
-    <Tile {...frame} title="Incidents by type and severity" skeleton={<ChartSkeleton height={240} bars={4} />}>
+  // Memoised on what it draws: a filter change re-renders the tile frame ("Updating"), not the chart.
+  const chart = useMemo(() => {
+    const rows = INCIDENT_TYPES.map((incidentType) => {
+      const row: Record<string, string | number> = { incidentType };
+      for (const severity of SEVERITY_STACK) {
+        row[severity] =
+          view.data?.incidentsByTypeSeverity.find((r) => r.incidentType === incidentType && r.severity === severity)?.claims ?? 0;
+      }
+      return row as { incidentType: string } & Record<Severity, number>;
+    });
+    return (
       <BarChart
         title="Claims by incident type, stacked by reported severity"
         caption="Claims by incident type and reported severity. Click a segment, a row or a severity to filter the page."
@@ -90,6 +98,11 @@ export function IncidentsByTypeTile({ view }: { view: LossSummaryView }) {
         onCategoryClick={(severity) => setFilters({ severity: toggle(filters.severity, severity) })}
         clickHint="Click to filter the page"
       />
+    );
+  }, [view.data, filters.incidentType, filters.severity, setFilters]);
+  return (
+    <Tile {...frame} title="Incidents by type and severity" skeleton={<ChartSkeleton height={240} bars={4} />}>
+      {chart}
     </Tile>
   );
 }
@@ -101,13 +114,14 @@ export function DamageByTypeTile({ view }: { view: LossSummaryView }) {
     (data) => data.damageByType.every((r) => r.claims === 0 && r.property === 0 && r.liability === 0),
     (data) => data.damageByType,
   );
-  const rows = INCIDENT_TYPES.map((incidentType) => {
-    const found = view.data?.damageByType.find((r) => r.incidentType === incidentType);
-    return { incidentType, property: found?.property ?? 0, liability: found?.liability ?? 0 };
-  });
   const { filters, setFilters } = view;
-  return (
-    <Tile {...frame} title="Property vs liability damage" skeleton={<ChartSkeleton height={240} bars={4} />}>
+  // Memoised on what it draws: a filter change re-renders the tile frame ("Updating"), not the chart.
+  const chart = useMemo(() => {
+    const rows = INCIDENT_TYPES.map((incidentType) => {
+      const found = view.data?.damageByType.find((r) => r.incidentType === incidentType);
+      return { incidentType, property: found?.property ?? 0, liability: found?.liability ?? 0 };
+    });
+    return (
       <BarChart
         title="Property and liability damage by incident type"
         caption="Property damage (third-party property and own vehicle) and liability (injury) amounts by incident type. Click a type to filter the page."
@@ -127,6 +141,11 @@ export function DamageByTypeTile({ view }: { view: LossSummaryView }) {
         }}
         clickHint="Click to filter the page by this incident type"
       />
+    );
+  }, [view.data, filters.incidentType, setFilters]);
+  return (
+    <Tile {...frame} title="Property vs liability damage" skeleton={<ChartSkeleton height={240} bars={4} />}>
+      {chart}
     </Tile>
   );
 }
@@ -138,14 +157,15 @@ export function ByHourTile({ view }: { view: LossSummaryView }) {
     (data) => data.byHour.every((r) => r.claims === 0),
     (data) => data.byHour,
   );
-  // All 24 hours always, so the axis does not shift when a filter empties some of them.
-  const rows = HOURS.map((hour) => {
-    const found = view.data?.byHour.find((r) => r.hour === hour);
-    return { hour, claims: found?.claims ?? 0, incurredLosses: found?.incurredLosses ?? 0 };
-  });
   const { filters, setFilters } = view;
-  return (
-    <Tile {...frame} title="Claims and losses by hour of day" className="lg:col-span-2" skeleton={<ChartSkeleton height={260} bars={24} />}>
+  // Memoised on what it draws: a filter change re-renders the tile frame ("Updating"), not the chart.
+  const chart = useMemo(() => {
+    // All 24 hours always, so the axis does not shift when a filter empties some of them.
+    const rows = HOURS.map((hour) => {
+      const found = view.data?.byHour.find((r) => r.hour === hour);
+      return { hour, claims: found?.claims ?? 0, incurredLosses: found?.incurredLosses ?? 0 };
+    });
+    return (
       <ComposedChart
         title="Claim count and incurred losses by hour of the incident"
         caption="Claims per hour of the incident, with incurred losses (incl. LAE) on the right axis. Click an hour to filter the page."
@@ -168,6 +188,11 @@ export function ByHourTile({ view }: { view: LossSummaryView }) {
         }}
         clickHint="Click to filter the page by this hour"
       />
+    );
+  }, [view.data, filters.hour, setFilters]);
+  return (
+    <Tile {...frame} title="Claims and losses by hour of day" className="lg:col-span-2" skeleton={<ChartSkeleton height={260} bars={24} />}>
+      {chart}
     </Tile>
   );
 }
@@ -179,9 +204,10 @@ export function DriverAgeTile({ view }: { view: LossSummaryView }) {
     (data) => data.driverAge.every((r) => r.claims === 0),
     (data) => data.driverAge,
   );
-  const rows = view.data?.driverAge.map((r) => ({ band: r.band, claims: r.claims })) ?? [];
-  return (
-    <Tile {...frame} title="Driver age" skeleton={<ChartSkeleton height={220} bars={7} />}>
+  // Memoised on what it draws: a filter change re-renders the tile frame ("Updating"), not the chart.
+  const chart = useMemo(() => {
+    const rows = view.data?.driverAge.map((r) => ({ band: r.band, claims: r.claims })) ?? [];
+    return (
       <BarChart
         title="Claims by driver age band"
         caption="Claims by the age of the driver at the incident. Unknown counts claims whose driver age was missing or invalid."
@@ -193,6 +219,11 @@ export function DriverAgeTile({ view }: { view: LossSummaryView }) {
         height={220}
         valueFormatter={formatCount}
       />
+    );
+  }, [view.data]);
+  return (
+    <Tile {...frame} title="Driver age" skeleton={<ChartSkeleton height={220} bars={7} />}>
+      {chart}
     </Tile>
   );
 }
@@ -204,9 +235,10 @@ export function ModelYearTile({ view }: { view: LossSummaryView }) {
     (data) => data.modelYear.every((r) => r.claims === 0),
     (data) => data.modelYear,
   );
-  const rows = view.data?.modelYear.map((r) => ({ modelYear: r.modelYear, claims: r.claims })) ?? [];
-  return (
-    <Tile {...frame} title="Vehicle model year" skeleton={<ChartSkeleton height={220} bars={14} />}>
+  // Memoised on what it draws: a filter change re-renders the tile frame ("Updating"), not the chart.
+  const chart = useMemo(() => {
+    const rows = view.data?.modelYear.map((r) => ({ modelYear: r.modelYear, claims: r.claims })) ?? [];
+    return (
       <BarChart
         title="Claims by vehicle model year"
         caption="Claims by the model year of the insured vehicle."
@@ -218,6 +250,11 @@ export function ModelYearTile({ view }: { view: LossSummaryView }) {
         height={220}
         valueFormatter={formatCount}
       />
+    );
+  }, [view.data]);
+  return (
+    <Tile {...frame} title="Vehicle model year" skeleton={<ChartSkeleton height={220} bars={14} />}>
+      {chart}
     </Tile>
   );
 }

@@ -124,6 +124,9 @@ async function runPhase(conns: DuckDBConnection[], recs: Recorded[]): Promise<nu
 async function record(w: Warehouse, log: Recorded[], prisma: ReturnType<typeof createPrismaClient>, apiPath: string): Promise<Recorded[]> {
   await build(w, prisma, apiPath);
   log.length = 0;
+  // The answers the builders cache per request (lib/api/cachedJsonRoute.ts) are dropped, so the recorded
+  // run executes the statements a first-time request does; per-build values stay warm.
+  for (const cache of (globalThis as { goldlensResponseCaches?: Map<string, { clear(): void }> }).goldlensResponseCaches?.values() ?? []) cache.clear();
   await build(w, prisma, apiPath);
   return [...log];
 }
