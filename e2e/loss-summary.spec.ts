@@ -96,11 +96,18 @@ test("changing a filter updates the URL and the numbers; back restores them", as
   const narrowed = await fetchSummary(page, { borough });
   expect(narrowed.kpis.claimCount).not.toBe(all.kpis.claimCount);
 
+  const calls: string[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === "/api/loss-summary") calls.push(url.searchParams.get("borough") ?? "");
+  });
   await page.getByLabel("Borough", { exact: true }).selectOption(borough);
   await expect.poll(() => searchParam(page, "borough")).toBe(borough);
   await expectLoaded(page);
   await expectKpis(page, narrowed);
   await expect(page.locator('[data-filter-chip="borough"]')).toBeVisible();
+  // One request for the new view: the one the filter change sends at once, which the dashboard's query then uses.
+  expect(calls).toEqual([borough]);
 
   await page.goBack();
   await expect.poll(() => searchParam(page, "borough")).toBeNull();

@@ -1,8 +1,9 @@
 "use client";
 
-import { useCallback, useMemo, useState } from "react";
-import { EngagementError, useEngagement } from "@/hooks/useEngagement";
-import { useEngagementAccounts } from "@/hooks/useEngagementAccounts";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { EngagementError, engagementQueryOptions, useEngagement } from "@/hooks/useEngagement";
+import { engagementAccountsQueryOptions, useEngagementAccounts } from "@/hooks/useEngagementAccounts";
 import { useEngagementFilters } from "@/hooks/useEngagementFilters";
 import type { EngagementResponse } from "@/lib/api/engagementSchema";
 import { DashboardHeader } from "@/components/dashboard/DashboardHeader";
@@ -37,15 +38,43 @@ export function EngagementDashboard({ worldMap, ignoredParams }: { worldMap: Wor
   const accountsResult = useEngagementAccounts(query);
   const data = result.data;
 
-  const setFilters = useCallback((patch: Partial<EngagementFilters>) => void setUrlFilters(patch), [setUrlFilters]);
-  const clearAll = useCallback(() => void setUrlFilters(null), [setUrlFilters]);
+  // A filter change asks for its figures at once, in the event handler: the requests are on their way while
+  // React renders the change. The dashboard's own queries then find them in flight.
+  const queryClient = useQueryClient();
+  const latestFilters = useRef(filters);
+  useEffect(() => {
+    latestFilters.current = filters;
+  }, [filters]);
+  const prefetch = useCallback(
+    (next: EngagementFilters) => {
+      const nextQuery = toEngagementQuery(next);
+      void queryClient.prefetchQuery(engagementQueryOptions(nextQuery));
+      if (nextQuery.country) void queryClient.prefetchQuery(engagementAccountsQueryOptions(nextQuery));
+    },
+    [queryClient],
+  );
+  const setFilters = useCallback(
+    (patch: Partial<EngagementFilters>) => {
+      prefetch({ ...latestFilters.current, ...patch });
+      void setUrlFilters(patch);
+    },
+    [prefetch, setUrlFilters],
+  );
+  const clearAll = useCallback(() => {
+    prefetch(Object.fromEntries(Object.keys(latestFilters.current).map((key) => [key, null])) as EngagementFilters);
+    void setUrlFilters(null);
+  }, [prefetch, setUrlFilters]);
   const anyFilter = engagementFilterKeys.some((key) => filters[key] !== null);
 
   // The URL may spell the country in any letter case; the API answers with the data's spelling.
   const country = filters.country ? matchCountry(data, filters.country) : null;
   const toggleCountry = useCallback(
-    (next: string) => setUrlFilters((current) => ({ country: current.country?.toLowerCase() === next.toLowerCase() ? null : next })),
-    [setUrlFilters],
+    (next: string) => {
+      const current = latestFilters.current;
+      prefetch({ ...current, country: current.country?.toLowerCase() === next.toLowerCase() ? null : next });
+      void setUrlFilters((latest) => ({ country: latest.country?.toLowerCase() === next.toLowerCase() ? null : next }));
+    },
+    [prefetch, setUrlFilters],
   );
 
   const campaignName = useMemo(() => {
