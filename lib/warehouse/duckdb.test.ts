@@ -1,5 +1,4 @@
-import { DuckDBConnection } from "@duckdb/node-api";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildFixtureWarehouse, claim } from "../testing/rawFixture";
 import { WarehouseError, type Warehouse } from "./types";
@@ -37,35 +36,6 @@ describe("DuckDB warehouse", () => {
     });
     expect(() => JSON.stringify(rows)).not.toThrow();
     expect(rows).toEqual([{ big: "9007199254740993", huge: 5, day: "2024-02-29", n: 42 }]);
-  });
-
-  it("prepares a statement once per connection and binds new values on each run", async () => {
-    const prepare = vi.spyOn(DuckDBConnection.prototype, "prepare");
-    try {
-      const run = (n: number) =>
-        warehouse.query({ name: "test.prepared", sql: "SELECT CAST(:n AS BIGINT) * 2 AS twice", params: { n }, row: z.object({ twice: z.coerce.number() }) });
-      // One at a time: the pool hands back the same idle connection.
-      expect(await run(1)).toEqual([{ twice: 2 }]);
-      expect(await run(21)).toEqual([{ twice: 42 }]);
-      expect(await run(-5)).toEqual([{ twice: -10 }]);
-      expect(prepare.mock.calls.filter(([sql]) => sql.includes("* 2 AS twice"))).toHaveLength(1);
-    } finally {
-      prepare.mockRestore();
-    }
-  });
-
-  it("prepares a statement afresh after it failed", async () => {
-    const prepare = vi.spyOn(DuckDBConnection.prototype, "prepare");
-    try {
-      const run = (text: string) =>
-        warehouse.query({ name: "test.failing", sql: "SELECT CAST(:text AS INTEGER) AS n", params: { text }, row: z.object({ n: z.number() }) });
-      expect(await run("7")).toEqual([{ n: 7 }]);
-      await expect(run("not a number")).rejects.toMatchObject({ code: "query_failed" });
-      expect(await run("8")).toEqual([{ n: 8 }]);
-      expect(prepare.mock.calls.filter(([sql]) => sql.includes("AS INTEGER) AS n"))).toHaveLength(2);
-    } finally {
-      prepare.mockRestore();
-    }
   });
 
   it("rejects rows that do not match the declared schema", async () => {

@@ -3,7 +3,6 @@ import path from "node:path";
 import {
   DuckDBInstance,
   type DuckDBConnection,
-  type DuckDBPreparedStatement,
   type DuckDBType,
   BIGINT,
   BOOLEAN,
@@ -29,14 +28,10 @@ interface OpenBuild {
   instance: DuckDBInstance;
   idle: DuckDBConnection[];
   all: DuckDBConnection[];
-  /** Each connection's prepared statements by SQL text, least recently used first. */
-  prepared: Map<DuckDBConnection, Map<string, DuckDBPreparedStatement>>;
   waiters: Array<(c: DuckDBConnection) => void>;
   inFlight: number;
   retired: boolean;
 }
-
-const PREPARED_PER_CONNECTION = 256;
 
 function typeOf(value: SqlParam): DuckDBType {
   if (value === null || typeof value === "string") return VARCHAR;
@@ -58,13 +53,11 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
 
   async function open(buildId: string, file: string): Promise<OpenBuild> {
     const instance = await DuckDBInstance.create(path.join(options.warehouseDir, file), { access_mode: "READ_ONLY" });
-    return { buildId, instance, idle: [], all: [], prepared: new Map(), waiters: [], inFlight: 0, retired: false };
+    return { buildId, instance, idle: [], all: [], waiters: [], inFlight: 0, retired: false };
   }
 
   function closeIfDone(build: OpenBuild) {
     if (build.retired && build.inFlight === 0) {
-      for (const statements of build.prepared.values()) for (const statement of statements.values()) statement.destroySync();
-      build.prepared.clear();
       for (const c of build.all) c.closeSync();
       build.instance.closeSync();
     }
@@ -112,42 +105,6 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
     return new Promise((resolve) => build.waiters.push(resolve));
   }
 
-  /**
-   * The connection's prepared statement for this SQL text, prepared on first use. Preparing parses, binds
-   * and plans the statement on the event loop's thread (about a millisecond, then as long again to destroy
-   * it); the app runs a few dozen distinct statements, so each connection keeps them (up to
-   * PREPARED_PER_CONNECTION) and only binds new values.
-   */
-  async function preparedFor(build: OpenBuild, conn: DuckDBConnection, sql: string): Promise<DuckDBPreparedStatement> {
-    let statements = build.prepared.get(conn);
-    if (!statements) {
-      statements = new Map();
-      build.prepared.set(conn, statements);
-    }
-    const cached = statements.get(sql);
-    if (cached) {
-      statements.delete(sql);
-      statements.set(sql, cached);
-      return cached;
-    }
-    const statement = await conn.prepare(sql);
-    statements.set(sql, statement);
-    if (statements.size > PREPARED_PER_CONNECTION) {
-      const [oldestSql, oldest] = statements.entries().next().value!;
-      statements.delete(oldestSql);
-      oldest.destroySync();
-    }
-    return statement;
-  }
-
-  function forgetPrepared(build: OpenBuild, conn: DuckDBConnection, sql: string) {
-    const statements = build.prepared.get(conn);
-    const statement = statements?.get(sql);
-    if (!statement) return;
-    statements!.delete(sql);
-    statement.destroySync();
-  }
-
   function release(build: OpenBuild, c: DuckDBConnection) {
     const waiter = build.waiters.shift();
     if (waiter) waiter(c);
@@ -178,16 +135,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
         const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
         // The driver wants JS bigints for BIGINT parameters.
         const values = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, types[k] === BIGINT ? BigInt(v as number) : v]));
-        let reader;
-        try {
-          const statement = await preparedFor(build, conn, sql);
-          statement.bind(values, types);
-          reader = await statement.runAndReadAll();
-        } catch (err) {
-          // A statement that failed (or was interrupted) is prepared afresh next time.
-          forgetPrepared(build, conn, sql);
-          throw err;
-        }
+        const reader = await conn.runAndReadAll(sql, values, types);
         const raw = reader.getRowObjectsJson();
         const rows = z.array(q.row).parse(raw);
         options.onQuery?.({ name: q.name, ms: performance.now() - started, rows: rows.length, buildId: build.buildId });
