@@ -1,10 +1,11 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { EngagementError, engagementQueryOptions, useEngagement } from "@/hooks/useEngagement";
 import { engagementAccountsQueryOptions, useEngagementAccounts } from "@/hooks/useEngagementAccounts";
 import { useEngagementFilters } from "@/hooks/useEngagementFilters";
+import { usePrefetchingFilters } from "@/hooks/usePrefetchingFilters";
 import type { EngagementResponse } from "@/lib/api/engagementSchema";
 import { DashboardHeader } from "@/components/dashboard/DashboardHeader";
 import { describePreviousPeriod, formatPeriod } from "@/lib/format";
@@ -38,43 +39,19 @@ export function EngagementDashboard({ worldMap, ignoredParams }: { worldMap: Wor
   const accountsResult = useEngagementAccounts(query);
   const data = result.data;
 
-  // A filter change asks for its figures at once, in the event handler: the requests are on their way while
-  // React renders the change. The dashboard's own queries then find them in flight.
   const queryClient = useQueryClient();
-  const latestFilters = useRef(filters);
-  useEffect(() => {
-    latestFilters.current = filters;
-  }, [filters]);
-  const prefetch = useCallback(
-    (next: EngagementFilters) => {
-      const nextQuery = toEngagementQuery(next);
-      void queryClient.prefetchQuery(engagementQueryOptions(nextQuery));
-      if (nextQuery.country) void queryClient.prefetchQuery(engagementAccountsQueryOptions(nextQuery));
-    },
-    [queryClient],
-  );
-  const setFilters = useCallback(
-    (patch: Partial<EngagementFilters>) => {
-      prefetch({ ...latestFilters.current, ...patch });
-      void setUrlFilters(patch);
-    },
-    [prefetch, setUrlFilters],
-  );
-  const clearAll = useCallback(() => {
-    prefetch(Object.fromEntries(Object.keys(latestFilters.current).map((key) => [key, null])) as EngagementFilters);
-    void setUrlFilters(null);
-  }, [prefetch, setUrlFilters]);
+  const { setFilters, clearAll, update } = usePrefetchingFilters(filters, setUrlFilters, (next: EngagementFilters) => {
+    const nextQuery = toEngagementQuery(next);
+    void queryClient.prefetchQuery(engagementQueryOptions(nextQuery));
+    if (nextQuery.country) void queryClient.prefetchQuery(engagementAccountsQueryOptions(nextQuery));
+  });
   const anyFilter = engagementFilterKeys.some((key) => filters[key] !== null);
 
   // The URL may spell the country in any letter case; the API answers with the data's spelling.
   const country = filters.country ? matchCountry(data, filters.country) : null;
   const toggleCountry = useCallback(
-    (next: string) => {
-      const current = latestFilters.current;
-      prefetch({ ...current, country: current.country?.toLowerCase() === next.toLowerCase() ? null : next });
-      void setUrlFilters((latest) => ({ country: latest.country?.toLowerCase() === next.toLowerCase() ? null : next }));
-    },
-    [prefetch, setUrlFilters],
+    (next: string) => update((current) => ({ country: current.country?.toLowerCase() === next.toLowerCase() ? null : next })),
+    [update],
   );
 
   const campaignName = useMemo(() => {

@@ -1,9 +1,10 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { LossSummaryError, lossSummaryQueryOptions, useLossSummary } from "@/hooks/useLossSummary";
 import { useLossSummaryFilters } from "@/hooks/useLossSummaryFilters";
+import { usePrefetchingFilters } from "@/hooks/usePrefetchingFilters";
 import type { LossSummaryResponse } from "@/lib/api/lossSummarySchema";
 import { DashboardHeader } from "@/components/dashboard/DashboardHeader";
 import { describePreviousPeriod, formatPeriod } from "@/lib/format";
@@ -38,29 +39,11 @@ export function LossSummary({
   const result = useLossSummary(query);
   const data = result.data;
 
-  // A filter change asks for its figures at once, in the event handler: the request is on its way while
-  // React renders the change, instead of after it. The dashboard's own query then finds it in flight.
   const queryClient = useQueryClient();
-  const latestFilters = useRef(filters);
-  useEffect(() => {
-    latestFilters.current = filters;
-  }, [filters]);
-  const prefetch = useCallback(
-    (next: LossSummaryFilters) => void queryClient.prefetchQuery(lossSummaryQueryOptions(toLossSummaryQuery(next))),
-    [queryClient],
-  );
-  const setFilters = useCallback(
-    (patch: Partial<LossSummaryFilters>) => {
-      prefetch({ ...latestFilters.current, ...patch });
-      void setUrlFilters(patch);
-    },
-    [prefetch, setUrlFilters],
-  );
+  const { setFilters, clearAll } = usePrefetchingFilters(filters, setUrlFilters, (next: LossSummaryFilters) => {
+    void queryClient.prefetchQuery(lossSummaryQueryOptions(toLossSummaryQuery(next)));
+  });
   const anyFilter = lossSummaryFilterKeys.some((key) => filters[key] !== null);
-  const clearAll = useCallback(() => {
-    prefetch(Object.fromEntries(Object.keys(latestFilters.current).map((key) => [key, null])) as LossSummaryFilters);
-    void setUrlFilters(null);
-  }, [prefetch, setUrlFilters]);
 
   // A retry in flight shows the skeleton again rather than the old error.
   let errorMessage: string | null = null;
