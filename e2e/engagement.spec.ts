@@ -119,6 +119,8 @@ test("the KPIs, period and build on screen are the API's, and the map shades the
     `at least ${formatCount(all.topCampaigns.minUniqueOpens)} unique opens`,
   );
   await expect(tile(page, "trend")).toContainText(all.trend.grain === "week" ? "Weekly" : "Daily");
+  // A column of unique opens for each week (or day) that has some.
+  await expect(tile(page, "trend").locator('[data-bar][data-category="uniqueOpens"]')).toHaveCount(all.trend.points.filter((p) => p.uniqueOpens > 0).length);
 
   // One row per country of the API, Unknown included, and Unknown also beside the map.
   await expect(tile(page, "countries").locator("tbody tr")).toHaveCount(all.byCountry.length);

@@ -80,10 +80,27 @@ test("the KPIs, period and build on screen are the API's", async ({ page }) => {
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(summary.period.from);
   await expect(page.getByLabel("To", { exact: true })).toHaveValue(summary.period.to);
 
-  // recharts draws after hydration; the map is SVG in the page's HTML.
-  await expect(tile(page, "monthly-trend").locator(".recharts-bar-rectangle").first()).toBeVisible({ timeout: DATA_TIMEOUT });
+  await expect(tile(page, "monthly-trend").locator("[data-bar]").first()).toBeVisible({ timeout: DATA_TIMEOUT });
   await expect(tile(page, "policy-map").locator("path[data-borough]")).toHaveCount(5);
   await page.screenshot({ path: "e2e/artifacts/loss-summary.png", fullPage: true });
+});
+
+test.describe("before any script runs", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the charts and the map are in the page's HTML, drawn from the API's figures", async ({ page }) => {
+    await page.goto("/loss-summary");
+    const summary = await fetchSummary(page);
+    const trend = tile(page, "monthly-trend");
+    // A column per month with premium and one with losses, a dot per month with a loss ratio.
+    await expect(trend.locator('[data-bar][data-category="earnedPremium"]')).toHaveCount(summary.trend.filter((m) => m.earnedPremium > 0).length);
+    await expect(trend.locator('[data-bar][data-category="incurredLosses"]')).toHaveCount(summary.trend.filter((m) => m.incurredLosses > 0).length);
+    await expect(trend.locator('[data-dot="lossRatio"]')).toHaveCount(summary.trend.filter((m) => m.lossRatio !== null).length);
+    await expect(tile(page, "by-hour").locator('[data-bar][data-category="claims"]')).toHaveCount(summary.byHour.filter((h) => h.claims > 0).length);
+    await expect(tile(page, "driver-age").locator("[data-bar]")).toHaveCount(summary.driverAge.filter((r) => r.claims > 0).length);
+    await expect(tile(page, "incidents-by-type").locator("[data-bar]")).toHaveCount(summary.incidentsByTypeSeverity.filter((r) => r.claims > 0).length);
+    await expect(tile(page, "policy-map").locator("path[data-borough]")).toHaveCount(5);
+  });
 });
 
 test("changing a filter updates the URL and the numbers; back restores them", async ({ page }) => {
@@ -152,7 +169,7 @@ test("cross-filtering by a severity and an hour narrows the whole page", async (
 
   // An hour bar: whichever hour it is, the claim count must become the API's for severity and hour.
   await expectLoaded(page, ["by-hour"]);
-  await tile(page, "by-hour").locator(".recharts-bar-rectangle").nth(3).click();
+  await tile(page, "by-hour").locator("[data-bar]").nth(3).click();
   await expect.poll(() => searchParam(page, "hour")).not.toBeNull();
   const hour = searchParam(page, "hour")!;
   const bySeverityAndHour = await fetchSummary(page, { severity, hour });

@@ -1,12 +1,10 @@
 "use client";
 
-import { Bar, CartesianGrid, Cell, BarChart as RechartsBarChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CategoryPlot, type ChartRow } from "./CategoryPlot";
 import { ChartFrame, type LegendItem } from "./ChartFrame";
-import { ChartTooltip } from "./ChartTooltip";
-import { chartChrome, chartColor, type ChartColor } from "./palette";
-import { ActiveLabelSpy, useKeyboardSelect } from "./useKeyboardSelect";
+import type { ChartColor } from "./palette";
 
-export type ChartRow = Record<string, string | number | null>;
+export type { ChartRow };
 type Key<Row> = Extract<keyof Row, string>;
 
 export type BarChartProps<Row extends ChartRow, Category extends Key<Row>> = {
@@ -41,32 +39,6 @@ export type BarChartProps<Row extends ChartRow, Category extends Key<Row>> = {
 
 const defaultFormat = (value: number) => value.toLocaleString("en-US");
 
-type CategoryTickProps = { x?: number | string; y?: number | string; payload?: { value: string | number } };
-
-/**
- * Category labels beside horizontal bars, broken into lines of whole words: recharts' own wrapping
- * measures text with a different font than the page draws and can leave a long label cut off.
- */
-function CategoryTick({ x = 0, y = 0, payload, format }: CategoryTickProps & { format: (value: string | number) => string }) {
-  const words = format(payload?.value ?? "").split(" ");
-  const lines: string[] = [];
-  for (const word of words) {
-    const last = lines.at(-1);
-    if (last !== undefined && (last + " " + word).length <= 14) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  const lineHeight = 14;
-  return (
-    <text x={Number(x) - 6} y={Number(y)} textAnchor="end" fill={chartChrome.tick} fontSize={12}>
-      {lines.map((line, i) => (
-        <tspan key={i} x={Number(x) - 6} dy={i === 0 ? -((lines.length - 1) * lineHeight) / 2 + 4 : lineHeight}>
-          {line}
-        </tspan>
-      ))}
-    </text>
-  );
-}
-
 export function BarChart<Row extends ChartRow, Category extends Key<Row>>({
   title,
   caption,
@@ -90,27 +62,7 @@ export function BarChart<Row extends ChartRow, Category extends Key<Row>>({
 }: BarChartProps<Row, Category>) {
   const labelOf = (category: Category) => categoryLabels?.[category] ?? category;
   const legend: LegendItem[] = categories.map((category) => ({ key: category, label: labelOf(category), color: colors[category] }));
-  const keyboard = useKeyboardSelect(onValueClick ? (value) => onValueClick({ index: value }) : undefined);
   const horizontalBars = layout === "vertical";
-  const clickable = Boolean(onValueClick);
-
-  const indexAxisProps = {
-    dataKey: index,
-    type: "category" as const,
-    tickFormatter: indexFormatter,
-    tick: { fill: chartChrome.tick, fontSize: 12 },
-    axisLine: { stroke: chartChrome.grid },
-    tickLine: false,
-    interval: "preserveStartEnd" as const,
-  };
-  const valueAxisProps = {
-    type: "number" as const,
-    tickFormatter: axisFormatter,
-    tick: { fill: chartChrome.tick, fontSize: 12 },
-    axisLine: false,
-    tickLine: false,
-    allowDecimals: false,
-  };
 
   return (
     <ChartFrame
@@ -121,86 +73,25 @@ export function BarChart<Row extends ChartRow, Category extends Key<Row>>({
       onLegendClick={onCategoryClick ? (key) => onCategoryClick(key as Category) : undefined}
       legendActionLabel={(item) => `Filter the page by ${item.label}`}
     >
-      <div onKeyDown={keyboard.onKeyDown} style={{ height }} className={clickable ? "[&_.recharts-bar-rectangle]:cursor-pointer" : undefined}>
-        <ResponsiveContainer width="100%" height="100%">
-          <RechartsBarChart
-            title={title}
-            desc={caption}
-            data={data}
-            layout={layout}
-            accessibilityLayer
-            margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
-            barCategoryGap={horizontalBars ? "22%" : "18%"}
-            onClick={
-              onValueClick
-                ? (state) => {
-                    if (state.activeLabel !== undefined && state.activeLabel !== null) onValueClick({ index: state.activeLabel });
-                  }
-                : undefined
-            }
-          >
-            <CartesianGrid stroke={chartChrome.grid} strokeDasharray="3 3" horizontal={!horizontalBars} vertical={horizontalBars} />
-            {horizontalBars ? (
-              <>
-                <XAxis {...valueAxisProps} />
-                <YAxis {...indexAxisProps} width={indexAxisWidth} interval={0} tick={(props: CategoryTickProps) => <CategoryTick {...props} format={indexFormatter} />} />
-              </>
-            ) : (
-              <>
-                <XAxis {...indexAxisProps} />
-                <YAxis {...valueAxisProps} width={56} />
-              </>
-            )}
-            <Tooltip
-              cursor={{ fill: chartChrome.cursor }}
-              isAnimationActive={false}
-              content={({ active, label, payload }) => (
-                <ChartTooltip
-                  active={active}
-                  label={label}
-                  payload={payload}
-                  formatIndex={indexFormatter}
-                  series={categories.map((category) => ({ key: category, label: labelOf(category), color: colors[category], format: valueFormatter }))}
-                  hint={clickHint}
-                />
-              )}
-            />
-            {categories.map((category) => (
-              <Bar
-                key={category}
-                dataKey={category}
-                name={labelOf(category)}
-                stackId={type === "stacked" ? "stack" : undefined}
-                fill={chartColor(colors[category])}
-                // A hairline in the surface colour separates stacked segments, the pale yellow one included.
-                stroke={type === "stacked" ? chartChrome.surface : undefined}
-                strokeWidth={type === "stacked" ? 1 : 0}
-                radius={type === "stacked" ? 0 : horizontalBars ? [0, 3, 3, 0] : [3, 3, 0, 0]}
-                maxBarSize={horizontalBars ? 28 : 36}
-                isAnimationActive={false}
-                onClick={
-                  onValueClick
-                    ? (item, _i, event) => {
-                        // The chart's own click handler would report the same point again without the series.
-                        event.stopPropagation();
-                        const row = item.payload as Row | undefined;
-                        const value = row?.[index];
-                        if (value !== undefined && value !== null) onValueClick({ index: value, category });
-                      }
-                    : undefined
-                }
-              >
-                {data.map((row) => {
-                  const dimmed =
-                    (activeIndex !== null && row[index] !== activeIndex) || (activeCategory !== null && category !== activeCategory);
-                  return <Cell key={String(row[index])} fillOpacity={dimmed ? 0.3 : 1} />;
-                })}
-              </Bar>
-            ))}
-            <ActiveLabelSpy onChange={keyboard.report} />
-          </RechartsBarChart>
-        </ResponsiveContainer>
-      </div>
+      <CategoryPlot
+        title={title}
+        data={data}
+        index={index}
+        orientation={horizontalBars ? "rows" : "columns"}
+        bars={categories.map((category) => ({ key: category, label: labelOf(category), color: colors[category], format: valueFormatter }))}
+        stacked={type === "stacked"}
+        barAxisFormat={axisFormatter}
+        indexFormat={indexFormatter}
+        indexTickFormat={indexFormatter}
+        height={height}
+        indexAxisWidth={indexAxisWidth}
+        bandGap={horizontalBars ? 0.22 : 0.18}
+        maxBarSize={horizontalBars ? 28 : 36}
+        activeIndex={activeIndex}
+        activeCategory={activeCategory}
+        onValueClick={onValueClick ? ({ index: value, category }) => onValueClick({ index: value, category: category as Category | undefined }) : undefined}
+        clickHint={clickHint}
+      />
     </ChartFrame>
   );
 }
