@@ -3,6 +3,7 @@ import Link from "next/link";
 import { dashboards } from "@/components/home/DashboardDirectory";
 import { getSessionUser } from "@/lib/auth/session";
 import { canOpen } from "@/lib/auth/access";
+import { LinkPending } from "./LinkPending";
 
 /** The dashboards the signed-in role may open; the server refuses the others anyway. */
 export async function MainNav() {
@@ -23,6 +24,7 @@ export async function MainNav() {
                 prefetch={false}
               >
                 {dashboard.name}
+                <LinkPending />
               </Link>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LinkPending } from "@/components/auth/LinkPending";
 import type { ReactNode } from "react";
 
 export type Dashboard = {
@@ -89,6 +90,7 @@ function DashboardCard({ dashboard }: { dashboard: Dashboard }) {
       <h2 className="mt-6 text-lg font-semibold tracking-tight text-foreground">
         <Link href={dashboard.href} prefetch={false} className="outline-none after:absolute after:inset-0 after:rounded-xl">
           {dashboard.name}
+          <LinkPending />
         </Link>
       </h2>
       <p className="mt-2 text-sm leading-6 text-muted">{dashboard.summary}</p>
