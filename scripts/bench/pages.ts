@@ -62,6 +62,35 @@ async function waitSettled(page: Page, minTiles: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
+/**
+ * Runs in the page before its own scripts: on every change of the document, and then at the next
+ * animation frame (when the browser is about to draw), checks whether every tile has left "loading", and
+ * keeps the page's clock at the first frame where they all have. A poll from the test driver could only
+ * start once the page's scripts let it in, which on a cold load is later than the tiles are drawn.
+ * A string, not a function: the TypeScript loader would wrap a function's inner functions in a helper
+ * the page does not have.
+ */
+const watchFirstLoadedFrame = (minTiles: number) => `(() => {
+  window.tilesLoadedAt = null;
+  let frameRequested = false;
+  const loaded = () => {
+    const states = [...document.querySelectorAll("[data-state]")].map((e) => e.getAttribute("data-state"));
+    return states.length >= ${minTiles} && states.every((s) => s !== "loading");
+  };
+  const observer = new MutationObserver(() => {
+    if (frameRequested || !loaded()) return;
+    frameRequested = true;
+    requestAnimationFrame(() => {
+      frameRequested = false;
+      if (window.tilesLoadedAt === null && loaded()) {
+        window.tilesLoadedAt = performance.now();
+        observer.disconnect();
+      }
+    });
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-state"] });
+})();`;
+
 async function tileStates(page: Page): Promise<Record<string, number>> {
   return page.evaluate(() => {
     const counts: Record<string, number> = {};
@@ -77,10 +106,8 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
   const [name, ...rest] = cookie.split("=");
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies([{ name: name!, value: rest.join("="), url: origin }]);
+  await context.addInitScript(watchFirstLoadedFrame(minTiles));
   const page = await context.newPage();
-  let bytes = 0;
-  let requests = 0;
-  const scripts: Array<Promise<{ gz: number; maplibre: boolean }>> = [];
   let maplibreWorker = false;
   let inFlight = 0;
   let lastActivity = performance.now();
@@ -92,35 +119,29 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
     inFlight -= 1;
     lastActivity = performance.now();
   };
+  // Sizes and bodies are read once the page is quiet: asking the browser for them (and gzipping) while the
+  // page loads would take CPU from the page on a 2-core machine and slow down what is measured.
+  const finished: Request[] = [];
   const onFinished = (request: Request) => {
     inFlight -= 1;
     lastActivity = performance.now();
-    requests += 1;
-    const sized = request.sizes().then(async (s) => {
-      let body = s.responseBodySize;
-      // A worker's own script request carries no transfer sizes: count what the server sent for it instead.
-      if (body === 0) {
-        const response = await request.response();
-        const headers = response ? await response.allHeaders() : {};
-        const raw = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
-        body = headers["content-length"] ? Number(headers["content-length"]) : headers["content-encoding"] === "gzip" ? gzipSync(raw, { level: 6 }).length : raw.length;
-      }
-      bytes += body + s.responseHeadersSize;
-    });
+    finished.push(request);
     if (request.url().includes("maplibre-gl-worker")) maplibreWorker = true;
-    if (request.resourceType() === "script") {
-      scripts.push(
-        sized
-          .then(() => request.response())
-          .then(async (response) => {
-            const body = response ? await response.body() : Buffer.alloc(0);
-            return { gz: gzipSync(body, { level: 6 }).length, maplibre: isMaplibre(request.url(), body) };
-          })
-          .catch(() => ({ gz: 0, maplibre: false })),
-      );
-    } else {
-      scripts.push(sized.then(() => ({ gz: 0, maplibre: false })).catch(() => ({ gz: 0, maplibre: false })));
+  };
+  const measure = async (request: Request): Promise<{ bytes: number; gz: number; maplibre: boolean }> => {
+    const s = await request.sizes();
+    let body = s.responseBodySize;
+    const response = await request.response();
+    // A worker's own script request carries no transfer sizes: count what the server sent for it instead.
+    if (body === 0) {
+      const headers = response ? await response.allHeaders() : {};
+      const raw = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+      body = headers["content-length"] ? Number(headers["content-length"]) : headers["content-encoding"] === "gzip" ? gzipSync(raw, { level: 6 }).length : raw.length;
     }
+    const bytes = body + s.responseHeadersSize;
+    if (request.resourceType() !== "script") return { bytes, gz: 0, maplibre: false };
+    const script = response ? await response.body() : Buffer.alloc(0);
+    return { bytes, gz: gzipSync(script, { level: 6 }).length, maplibre: isMaplibre(request.url(), script) };
   };
   context.on("request", onRequest);
   context.on("requestfailed", onFailed);
@@ -132,13 +153,14 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
   };
   try {
     await page.goto(origin + spec.path, { waitUntil: "commit", timeout: TIMEOUT });
-    const tilesLoadedMs = await waitSettled(page, minTiles);
+    await page.waitForFunction(() => (window as unknown as { tilesLoadedAt: number | null }).tilesLoadedAt !== null, null, { polling: 50, timeout: TIMEOUT });
+    const tilesLoadedMs = await page.evaluate(() => (window as unknown as { tilesLoadedAt: number }).tilesLoadedAt);
     const domContentLoadedMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
     const states = await tileStates(page);
     // Whatever the page still fetches after its tiles (the map's chunk, worker and geometry) counts as its first load too.
     await quiet();
-    const settledScripts = await Promise.all(scripts);
-    const firstLoad = { bytes, requests };
+    const settledScripts = await Promise.all(finished.slice().map((r) => measure(r).catch(() => ({ bytes: 0, gz: 0, maplibre: false }))));
+    const firstLoad = { bytes: settledScripts.reduce((sum, x) => sum + x.bytes, 0), requests: settledScripts.length };
 
     let filterRedrawMs: number | null = null;
     let filterRedrawWithDriverMs: number | null = null;
