@@ -35,7 +35,7 @@ export function CsvButton({ dashboard, tile, title, csv, disabled }: { dashboard
         const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
         throw new Error(body?.error?.message ?? `The server answered ${response.status}.`);
       }
-      downloadCsv(csv.fileName, rows);
+      await downloadCsv(csv.fileName, rows);
       setState({ kind: "idle" });
     } catch (error) {
       setState({ kind: "error", message: `Export not recorded, so not downloaded: ${error instanceof Error ? error.message : String(error)}` });
