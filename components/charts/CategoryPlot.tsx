@@ -1,7 +1,7 @@
 "use client";
 
 import { curveMonotoneX, line } from "d3-shape";
-import { useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent, type ReactNode } from "react";
+import { useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type PointerEvent } from "react";
 import { alignedAxis, bandCentre, labelWidths, position, valueAxis, type ValueAxis } from "./axes";
 import { ChartTooltip, type TooltipSeries } from "./ChartTooltip";
 import { chartChrome, chartColor } from "./palette";
@@ -91,6 +91,23 @@ function barExtents(row: ChartRow, bars: TooltipSeries[], stacked: boolean): Arr
   });
 }
 
+/** A column of labels beside the plot, each centred on its height: value ticks, or category names that may wrap. */
+function SideLabels({ side, width, top, height, labels, wrap = false }: { side: "left" | "right"; width: number; top: number; height: number; labels: Array<{ at: number; text: string }>; wrap?: boolean }) {
+  return (
+    <div aria-hidden="true" className="absolute" style={{ [side]: 0, width, top, height }}>
+      {labels.map((label, i) => (
+        <span
+          key={i}
+          className={`absolute -translate-y-1/2 ${side === "left" ? "right-0 text-right" : "left-0"} ${wrap ? "" : "whitespace-nowrap tabular-nums"}`}
+          style={{ ...tickText, top: label.at, maxWidth: width }}
+        >
+          {label.text}
+        </span>
+      ))}
+    </div>
+  );
+}
+
 /**
  * The drawing of a category chart, rendered with the page (HTML boxes for bars, grid and labels, SVG for
  * lines), so the figures are on screen before any script runs. Positions along the categories are
@@ -148,52 +165,52 @@ export function CategoryPlot(props: CategoryPlotProps) {
 
   // Bars across a category's band: side by side (each a share of the group, capped) or one stacked bar.
   const perGroup = stacked ? 1 : bars.length;
+  const gap = perGroup > 1 ? 1 : 0;
   const band = 100 / Math.max(n, 1);
-  const thickness = () => `min(${((band * (1 - bandGap)) / perGroup).toFixed(4)}%, ${maxBarSize}px)`;
+  const thickness = `min(${((band * (1 - bandGap)) / perGroup).toFixed(4)}%, ${maxBarSize}px)`;
   const rowBand = plotHeight / Math.max(n, 1);
   const rowThickness = Math.min((rowBand * (1 - bandGap)) / perGroup, maxBarSize);
   const zero = position(barAxis, 0);
 
-  const drawnBars: ReactNode[] = [];
-  data.forEach((row, i) => {
-    extents[i]!.forEach(([from, to], j) => {
+  const drawnBars = data.flatMap((row, i) =>
+    extents[i]!.flatMap(([from, to], j) => {
+      if (from === to) return [];
       const s = bars[j]!;
-      if (from === to) return;
       const slot = stacked ? 0 : j;
       const start = position(barAxis, Math.min(from, to));
       const end = position(barAxis, Math.max(from, to));
-      const common = {
-        key: `${i}:${s.key}`,
-        "data-bar": "",
-        "data-category": s.key,
-        className: "absolute",
-        style: { background: chartColor(s.color), opacity: opacity(row, s.key) } as CSSProperties,
-      };
-      if (rows) {
-        const top = rowBand * (i + 0.5) + (slot - perGroup / 2) * rowThickness;
-        Object.assign(common.style, {
-          top: `${top + (perGroup > 1 ? 1 : 0)}px`,
-          height: `${rowThickness - (perGroup > 1 ? 2 : 0)}px`,
-          left: `${start * 100}%`,
-          width: `${(end - start) * 100}%`,
-          borderRadius: stacked ? 0 : "0 3px 3px 0",
-          // A hairline in the surface colour separates stacked segments, the pale yellow one included.
-          boxShadow: stacked ? `inset -1px 0 0 ${chartChrome.surface}` : undefined,
-        });
-      } else {
-        const centre = bandCentre(i, n);
-        Object.assign(common.style, {
-          left: `calc(${centre}% + ${slot - perGroup / 2} * ${thickness()} + ${perGroup > 1 ? 1 : 0}px)`,
-          width: `calc(${thickness()} - ${perGroup > 1 ? 2 : 0}px)`,
-          top: `${(1 - end) * plotHeight}px`,
-          height: `${(end - start) * plotHeight}px`,
-          borderRadius: stacked ? 0 : "3px 3px 0 0",
-          boxShadow: stacked ? `inset 0 1px 0 ${chartChrome.surface}` : undefined,
-        });
-      }
-      drawnBars.push(<div {...common} />);
-    });
-  });
+      const place: CSSProperties = rows
+        ? {
+            top: rowBand * (i + 0.5) + (slot - perGroup / 2) * rowThickness + gap,
+            height: rowThickness - 2 * gap,
+            left: `${start * 100}%`,
+            width: `${(end - start) * 100}%`,
+            borderRadius: stacked ? 0 : "0 3px 3px 0",
+          }
+        : {
+            left: `calc(${bandCentre(i, n)}% + ${slot - perGroup / 2} * ${thickness} + ${gap}px)`,
+            width: `calc(${thickness} - ${2 * gap}px)`,
+            top: (1 - end) * plotHeight,
+            height: (end - start) * plotHeight,
+            borderRadius: stacked ? 0 : "3px 3px 0 0",
+          };
+      return (
+        <div
+          key={`${i}:${s.key}`}
+          data-bar=""
+          data-category={s.key}
+          className="absolute"
+          style={{
+            ...place,
+            background: chartColor(s.color),
+            opacity: opacity(row, s.key),
+            // A hairline in the surface colour separates stacked segments, the pale yellow one included.
+            boxShadow: stacked ? `inset ${rows ? "-1px 0" : "0 1px"} 0 ${chartChrome.surface}` : undefined,
+          }}
+        />
+      );
+    }),
+  );
 
   const lineY = (axis: ValueAxis, value: number) => (1 - position(axis, value)) * plotHeight;
   const indexLabels = data.map((row) => props.indexTickFormat(row[index] ?? ""));
@@ -229,34 +246,22 @@ export function CategoryPlot(props: CategoryPlotProps) {
         </div>
       ) : (
         <>
-          <div aria-hidden="true" className="absolute" style={{ left: 0, width: box.left - 8, top: box.top, height: plotHeight }}>
-            {barAxis.ticks.map((t) => (
-              <span key={t} className="absolute right-0 -translate-y-1/2 whitespace-nowrap tabular-nums" style={{ ...tickText, top: lineY(barAxis, t) }}>
-                {props.barAxisFormat(t)}
-              </span>
-            ))}
-          </div>
+          <SideLabels side="left" width={box.left - 8} top={box.top} height={plotHeight} labels={barAxis.ticks.map((t) => ({ at: lineY(barAxis, t), text: props.barAxisFormat(t) }))} />
           {lineAxis ? (
-            <div aria-hidden="true" className="absolute" style={{ right: 0, width: box.right - 8, top: box.top, height: plotHeight }}>
-              {lineAxis.ticks.map((t) => (
-                <span key={t} className="absolute left-0 -translate-y-1/2 whitespace-nowrap tabular-nums" style={{ ...tickText, top: lineY(lineAxis, t) }}>
-                  {(props.lineAxisFormat ?? String)(t)}
-                </span>
-              ))}
-            </div>
+            <SideLabels
+              side="right"
+              width={box.right - 8}
+              top={box.top}
+              height={plotHeight}
+              labels={lineAxis.ticks.map((t) => ({ at: lineY(lineAxis, t), text: (props.lineAxisFormat ?? String)(t) }))}
+            />
           ) : null}
         </>
       )}
 
       {/* The category labels. */}
       {rows ? (
-        <div aria-hidden="true" className="absolute" style={{ left: 0, width: box.left - 8, top: box.top, height: plotHeight }}>
-          {indexLabels.map((label, i) => (
-            <span key={i} className="absolute right-0 -translate-y-1/2 text-right" style={{ ...tickText, top: rowBand * (i + 0.5), maxWidth: box.left - 8 }}>
-              {label}
-            </span>
-          ))}
-        </div>
+        <SideLabels side="left" width={box.left - 8} top={box.top} height={plotHeight} labels={indexLabels.map((text, i) => ({ at: rowBand * (i + 0.5), text }))} wrap />
       ) : (
         // Labels thin out on a narrow plot (container queries on the axis' own width): nothing is measured.
         <div aria-hidden="true" className="@container absolute" style={{ left: box.left, right: box.right, bottom: 0, height: box.bottom }}>
