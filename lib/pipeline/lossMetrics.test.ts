@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildFixtureWarehouse, claim } from "../testing/rawFixture";
 import { getLossKpis } from "../queries/getLossKpis";
+import { getLossTrend } from "../queries/getLossTrend";
+import { getBoroughLossRatios } from "../queries/getPolicyMap";
+import { getClaimProfile } from "../queries/getClaimProfile";
 import type { Warehouse } from "../warehouse/types";
 
 // The worked example of DESIGN.md, plus edge cases, computed by hand.
@@ -94,6 +97,54 @@ describe("loss ratio and earned premium (DESIGN.md worked example)", () => {
     expect(k!.claim_count).toBe(2);
     expect(k!.incurred_losses).toBeCloseTo(40001, 6);
     expect(k!.earned_premium).toBeCloseTo(1000, 6);
+  });
+});
+
+describe("loss figures broken down by month, borough and driver", () => {
+  it("splits premium and losses by calendar month, months without losses included", async () => {
+    const trend = await getLossTrend.run(warehouse, period2023);
+    expect(trend.map((m) => m.month)).toEqual(Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, "0")}-01`));
+    const month = (m: string) => trend.find((t) => t.month === m)!;
+    // A earns 1 a day all year; B earns 1 a day from July.
+    expect(month("2023-01-01")).toMatchObject({ incurred_losses: 0, claim_count: 0, loss_ratio: 0 });
+    expect(month("2023-01-01").earned_premium).toBeCloseTo(31, 6);
+    expect(month("2023-03-01")).toMatchObject({ incurred_losses: 110, claim_count: 1 });
+    expect(month("2023-03-01").loss_ratio).toBeCloseTo(110 / 31, 9);
+    expect(month("2023-07-01").earned_premium).toBeCloseTo(62, 6);
+    expect(month("2023-08-01")).toMatchObject({ incurred_losses: 50, claim_count: 1 });
+    expect(month("2023-08-01").loss_ratio).toBeCloseTo(50 / 62, 9);
+    expect(trend.reduce((sum, m) => sum + m.earned_premium, 0)).toBeCloseTo(549, 6);
+  });
+
+  it("counts only the period's days in its edge months", async () => {
+    const trend = await getLossTrend.run(warehouse, { from: "2023-12-15", to: "2024-01-10" });
+    // December: A and B 17 days each. January: A's term ended on the 1st (exclusive), B earns 10 days; C4 (on the 1st) counts.
+    expect(trend.map((m) => m.month)).toEqual(["2023-12-01", "2024-01-01"]);
+    expect(trend[0]!.earned_premium).toBeCloseTo(34, 6);
+    expect(trend[0]!.claim_count).toBe(0);
+    expect(trend[1]!.earned_premium).toBeCloseTo(10, 6);
+    expect(trend[1]!.claim_count).toBe(1);
+  });
+
+  it("gives each borough its premium, losses and ratio, with no ratio where nothing was earned", async () => {
+    expect(await getBoroughLossRatios.run(warehouse, period2023)).toEqual([
+      { borough: "BRONX", earned_premium: expect.closeTo(184, 6), incurred_losses: 50, claim_count: 1, loss_ratio: expect.closeTo(50 / 184, 9) },
+      { borough: "BROOKLYN", earned_premium: expect.closeTo(365, 6), incurred_losses: 110, claim_count: 1, loss_ratio: expect.closeTo(110 / 365, 9) },
+    ]);
+    // 1 January 2024: B earns a day without a claim; C4 falls on A's expiry date, when A earns nothing.
+    const [bronx, brooklyn] = await getBoroughLossRatios.run(warehouse, { from: "2024-01-01", to: "2024-01-01" });
+    expect(bronx).toMatchObject({ borough: "BRONX", incurred_losses: 0, claim_count: 0, loss_ratio: 0 });
+    expect(bronx!.earned_premium).toBeCloseTo(1, 6);
+    expect(brooklyn).toMatchObject({ borough: "BROOKLYN", earned_premium: 0, claim_count: 1, loss_ratio: null });
+  });
+
+  it("bands driver ages, with the nulled bad age as Unknown, and counts model years", async () => {
+    // 2021: C6 (driver age 0, nulled as a data issue) and C7 (age 40), both on C, a 2018 car.
+    expect(await getClaimProfile.run(warehouse, { from: "2021-01-01", to: "2021-12-31" })).toEqual([
+      { dimension: "driver_age", bucket: "35-44", claims: 1 },
+      { dimension: "driver_age", bucket: "Unknown", claims: 1 },
+      { dimension: "model_year", bucket: "2018", claims: 2 },
+    ]);
   });
 });
 

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildFixtureWarehouse, claim } from "../testing/rawFixture";
+import { createDuckDbWarehouse } from "./duckdb";
 import { WarehouseError, type Warehouse } from "./types";
 
 let warehouse: Warehouse;
+let warehouseDir: string;
 
 beforeAll(async () => {
-  ({ warehouse } = await buildFixtureWarehouse({
+  ({ warehouse, warehouseDir } = await buildFixtureWarehouse({
     policies: [{ policyNo: "100000001", eff: "01-01-2023", expiry: "01-01-2024", premium: 365 }],
     claims: [claim({ claim_no: "C1", policy_no: "100000001" })],
   }));
@@ -46,10 +48,10 @@ describe("DuckDB warehouse", () => {
 
   it("cancels a running statement when its signal aborts, and keeps working afterwards", async () => {
     const controller = new AbortController();
+    const count = { name: "test.slow", sql: "SELECT count(*) AS n FROM range(:upTo) a", row: z.object({ n: z.coerce.number() }) };
     const running = warehouse.query({
-      name: "test.slow",
-      sql: "SELECT count(*) AS n FROM range(1000000000000) a",
-      params: {},
+      ...count,
+      params: { upTo: 1_000_000_000_000 },
       row: z.object({ n: z.coerce.number() }),
       signal: controller.signal,
     });
@@ -59,6 +61,30 @@ describe("DuckDB warehouse", () => {
     expect((error as WarehouseError).code).toBe("aborted");
     const rows = await warehouse.query({ name: "test.after", sql: "SELECT 1 AS one", params: {}, row: z.object({ one: z.number() }) });
     expect(rows).toEqual([{ one: 1 }]);
+    // The statement that was cancelled runs again with other values.
+    expect(await warehouse.query({ ...count, params: { upTo: 12 } })).toEqual([{ n: 12 }]);
+  });
+
+  it("answers the same statement with each run's own values, whatever their types", async () => {
+    const echo = { name: "test.echo", sql: "SELECT :v AS v, typeof(:v) AS t", row: z.object({ v: z.union([z.string(), z.number(), z.boolean(), z.null()]), t: z.string() }) };
+    const seen = [];
+    for (const v of [42, 2.5, "forty-two", null, true, 7]) seen.push(...(await warehouse.query({ ...echo, params: { v } })));
+    expect(seen.map((r) => r.v)).toEqual(["42", 2.5, "forty-two", null, true, "7"]);
+    expect(seen.map((r) => r.t)).toEqual(["BIGINT", "DOUBLE", "VARCHAR", expect.stringContaining("NULL"), "BOOLEAN", "BIGINT"]);
+  });
+
+  it("keeps answering once more distinct statements have run than a connection keeps prepared", async () => {
+    const small = createDuckDbWarehouse({ warehouseDir, connections: 1, preparedPerConnection: 2 });
+    try {
+      const answers = [];
+      for (const k of [1, 2, 3, 1, 4, 2, 1]) {
+        const [row] = await small.query({ name: `test.k${k}`, sql: `SELECT ${k} * :x AS y`, params: { x: 10 }, row: z.object({ y: z.coerce.number() }) });
+        answers.push(row!.y);
+      }
+      expect(answers).toEqual([10, 20, 30, 10, 40, 20, 10]);
+    } finally {
+      await small.close();
+    }
   });
 
   it("only names tables of the gold contract", () => {

@@ -3,6 +3,7 @@ import path from "node:path";
 import {
   DuckDBInstance,
   type DuckDBConnection,
+  type DuckDBPreparedStatement,
   type DuckDBType,
   BIGINT,
   BOOLEAN,
@@ -21,6 +22,50 @@ export interface DuckDbWarehouseOptions {
   /** Connections kept open per build; queries beyond that wait their turn. */
   connections?: number;
   onQuery?: (event: { name: string; ms: number; rows: number; buildId: string }) => void;
+  /** Prepared statements kept per connection, least recently used dropped first. */
+  preparedPerConnection?: number;
+}
+
+/**
+ * A connection's prepared statements by SQL text. A dashboard sends the same few statements with new
+ * values, so after the first time only binding and running is left: no parsing or planning again.
+ */
+class StatementCache {
+  private readonly statements = new Map<string, DuckDBPreparedStatement>();
+
+  constructor(
+    private readonly conn: DuckDBConnection,
+    private readonly capacity: number,
+  ) {}
+
+  async get(sql: string): Promise<DuckDBPreparedStatement> {
+    const cached = this.statements.get(sql);
+    if (cached) {
+      // Re-inserted so the map's order stays least recently used first.
+      this.statements.delete(sql);
+      this.statements.set(sql, cached);
+      return cached;
+    }
+    const prepared = await this.conn.prepare(sql);
+    this.statements.set(sql, prepared);
+    for (const [oldest, statement] of this.statements) {
+      if (this.statements.size <= this.capacity) break;
+      this.statements.delete(oldest);
+      statement.destroySync();
+    }
+    return prepared;
+  }
+
+  /** Forgets a statement whose run failed, so the next use prepares it afresh. */
+  drop(sql: string) {
+    this.statements.get(sql)?.destroySync();
+    this.statements.delete(sql);
+  }
+
+  clear() {
+    for (const statement of this.statements.values()) statement.destroySync();
+    this.statements.clear();
+  }
 }
 
 interface OpenBuild {
@@ -28,6 +73,7 @@ interface OpenBuild {
   instance: DuckDBInstance;
   idle: DuckDBConnection[];
   all: DuckDBConnection[];
+  statements: Map<DuckDBConnection, StatementCache>;
   waiters: Array<(c: DuckDBConnection) => void>;
   inFlight: number;
   retired: boolean;
@@ -47,17 +93,19 @@ function typeOf(value: SqlParam): DuckDBType {
 export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehouse {
   const pointer = path.join(options.warehouseDir, "CURRENT.json");
   const poolSize = options.connections ?? 4;
+  const preparedPerConnection = options.preparedPerConnection ?? 64;
   let pointerStamp = "";
   let current: OpenBuild | null = null;
   let opening: Promise<OpenBuild> | null = null;
 
   async function open(buildId: string, file: string): Promise<OpenBuild> {
     const instance = await DuckDBInstance.create(path.join(options.warehouseDir, file), { access_mode: "READ_ONLY" });
-    return { buildId, instance, idle: [], all: [], waiters: [], inFlight: 0, retired: false };
+    return { buildId, instance, idle: [], all: [], statements: new Map(), waiters: [], inFlight: 0, retired: false };
   }
 
   function closeIfDone(build: OpenBuild) {
     if (build.retired && build.inFlight === 0) {
+      for (const cache of build.statements.values()) cache.clear();
       for (const c of build.all) c.closeSync();
       build.instance.closeSync();
     }
@@ -100,6 +148,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
     if (build.all.length < poolSize) {
       const c = await build.instance.connect();
       build.all.push(c);
+      build.statements.set(c, new StatementCache(c, preparedPerConnection));
       return c;
     }
     return new Promise((resolve) => build.waiters.push(resolve));
@@ -135,7 +184,16 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
         const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
         // The driver wants JS bigints for BIGINT parameters.
         const values = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, types[k] === BIGINT ? BigInt(v as number) : v]));
-        const reader = await conn.runAndReadAll(sql, values, types);
+        const statements = build.statements.get(conn)!;
+        const statement = await statements.get(sql);
+        let reader;
+        try {
+          statement.bind(values, types);
+          reader = await statement.runAndReadAll();
+        } catch (err) {
+          statements.drop(sql);
+          throw err;
+        }
         const raw = reader.getRowObjectsJson();
         const rows = z.array(q.row).parse(raw);
         options.onQuery?.({ name: q.name, ms: performance.now() - started, rows: rows.length, buildId: build.buildId });

@@ -4,7 +4,7 @@
 // phase by phase with the app's connection count, so the API's latency can be set against engine time.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBType } from "@duckdb/node-api";
+import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType } from "@duckdb/node-api";
 import { createDuckDbWarehouse } from "../../lib/warehouse/duckdb";
 import { pickParams, rewriteNamedParams } from "../../lib/warehouse/params";
 import type { SqlParam, Warehouse } from "../../lib/warehouse/types";
@@ -42,6 +42,8 @@ export interface EngineCase {
   path: string;
   /** Median wall time of the API's statements replayed as the API runs them (phases in parallel on the pool). */
   engineMs: number;
+  /** The same with each statement prepared beforehand, as the app keeps them per connection: bind and run only. */
+  preparedMs: number;
   /** Sum of the statements' times run one after another. */
   serialMs: number;
   queries: EngineQuery[];
@@ -104,13 +106,40 @@ async function timed(conn: DuckDBConnection, rec: Recorded): Promise<{ ms: numbe
   return { ms: performance.now() - started, rows: reader.currentRowCount };
 }
 
-/** Runs statements on at most `conns.length` connections at once, as the app's pool does; returns wall time. */
-async function runPhase(conns: DuckDBConnection[], recs: Recorded[]): Promise<number> {
+type Prepared = Map<DuckDBConnection, Map<string, DuckDBPreparedStatement>>;
+
+async function prepareAll(conns: DuckDBConnection[], recs: Recorded[], prepared: Prepared): Promise<void> {
+  for (const conn of conns) {
+    const byText = prepared.get(conn) ?? new Map<string, DuckDBPreparedStatement>();
+    prepared.set(conn, byText);
+    for (const rec of recs) {
+      const { sql } = bind(rec);
+      if (!byText.has(sql)) byText.set(sql, await conn.prepare(sql));
+    }
+  }
+}
+
+async function runPrepared(conn: DuckDBConnection, rec: Recorded, prepared: Prepared): Promise<void> {
+  const { sql, values, types } = bind(rec);
+  const statement = prepared.get(conn)!.get(sql)!;
+  statement.bind(values, types);
+  await statement.runAndReadAll();
+}
+
+/**
+ * Runs statements on at most `conns.length` connections at once, as the app's pool does; returns wall
+ * time. With `prepared`, each statement only binds and runs (prepared beforehand, outside the time).
+ */
+async function runPhase(conns: DuckDBConnection[], recs: Recorded[], prepared?: Prepared): Promise<number> {
   const started = performance.now();
   let next = 0;
   await Promise.all(
     conns.slice(0, recs.length).map(async (conn) => {
-      while (next < recs.length) await timed(conn, recs[next++]!);
+      while (next < recs.length) {
+        const rec = recs[next++]!;
+        if (prepared) await runPrepared(conn, rec, prepared);
+        else await timed(conn, rec);
+      }
     }),
   );
   return performance.now() - started;
@@ -164,6 +193,15 @@ export async function measureEngine(spec: EngineSpec): Promise<EngineOutput> {
         for (const phase of phases) wall += await runPhase(conns, phase);
         if (round > 0) walls.push(wall);
       }
+      const prepared: Prepared = new Map();
+      await prepareAll(conns, recs, prepared);
+      const preparedWalls: number[] = [];
+      for (let round = 0; round <= spec.repeats; round++) {
+        let wall = 0;
+        for (const phase of phases) wall += await runPhase(conns, phase, prepared);
+        if (round > 0) preparedWalls.push(wall);
+      }
+      for (const byText of prepared.values()) for (const statement of byText.values()) statement.destroySync();
       const alone = new Map<Recorded, { ms: number; rows: number }>();
       for (const rec of recs) alone.set(rec, await timed(conns[0]!, rec));
       const queries = recs.map((r) => ({ name: r.name, phase: r.phase, ms: alone.get(r)!.ms, rows: alone.get(r)!.rows }));
@@ -171,7 +209,7 @@ export async function measureEngine(spec: EngineSpec): Promise<EngineOutput> {
         const seen = slowest.get(q.name);
         if (!seen || seen.ms < q.ms) slowest.set(q.name, { ms: q.ms, rec: recs[i]! });
       }
-      cases.push({ id: c.id, path: c.path, engineMs: median(walls), serialMs: queries.reduce((s, q) => s + q.ms, 0), queries });
+      cases.push({ id: c.id, path: c.path, engineMs: median(walls), preparedMs: median(preparedWalls), serialMs: queries.reduce((s, q) => s + q.ms, 0), queries });
     }
 
     const profiles: EngineOutput["profiles"] = [];
