@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { engagementSearch } from "@/components/engagement/filters";
-import { engagementResponse, type EngagementQuery } from "@/lib/api/engagementSchema";
-import { apiErrorBody } from "@/lib/api/lossSummarySchema";
+import type { EngagementQuery } from "@/lib/api/engagementSchema";
 import { isWarehouseStarting, keepWaitingForWarehouse } from "./warehouseStarting";
 
 /** A failed /api/engagement* call, carrying the API's error code and message. */
@@ -18,15 +17,23 @@ export class EngagementError extends Error {
   }
 }
 
-/** GETs one engagement endpoint and parses its answer with the contract's schema. */
-export async function fetchEngagementJson<Schema extends z.ZodType>(
+type Schemas = typeof import("@/lib/api/engagementSchema");
+type ResponseSchema = "engagementResponse" | "engagementAccountsResponse";
+
+/**
+ * GETs one engagement endpoint and parses its answer with the contract's schema, named here and loaded
+ * with the first request: the page's first draw comes with its HTML and needs no validation library.
+ */
+export async function fetchEngagementJson<Name extends ResponseSchema>(
   path: string,
-  schema: Schema,
+  schemaName: Name,
   query: EngagementQuery,
   signal: AbortSignal,
-): Promise<z.infer<Schema>> {
+): Promise<z.infer<Schemas[Name]>> {
   const response = await fetch(`${path}${engagementSearch(query)}`, { signal, headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
+  const [schemas, { apiErrorBody }] = await Promise.all([import("@/lib/api/engagementSchema"), import("@/lib/api/lossSummarySchema")]);
+  const schema: z.ZodType = schemas[schemaName];
   if (!response.ok) {
     const parsed = apiErrorBody.safeParse(body);
     if (parsed.success) throw new EngagementError(response.status, parsed.data.error.code, parsed.data.error.message);
@@ -38,7 +45,8 @@ export async function fetchEngagementJson<Schema extends z.ZodType>(
     console.error(`${path} response does not match the contract`, parsed.error.issues);
     throw new EngagementError(response.status, "bad_response", "The server sent figures in an unexpected shape.");
   }
-  return parsed.data;
+  // Parsed by the schema named `schemaName`, so it is that schema's output.
+  return parsed.data as z.infer<Schemas[Name]>;
 }
 
 /** A 4xx will not change on a second try; a dropped connection or a 5xx might; a starting warehouse will. */
@@ -50,7 +58,7 @@ export function retryEngagement(failures: number, error: Error): boolean {
 export function engagementQueryOptions(query: EngagementQuery) {
   return queryOptions({
     queryKey: ["engagement", query] as const,
-    queryFn: ({ signal }) => fetchEngagementJson("/api/engagement", engagementResponse, query, signal),
+    queryFn: ({ signal }) => fetchEngagementJson("/api/engagement", "engagementResponse", query, signal),
     placeholderData: keepPreviousData,
     retry: retryEngagement,
   });

@@ -1,11 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { engagementAccountsResponse, type EngagementQuery } from "@/lib/api/engagementSchema";
+import type { EngagementQuery } from "@/lib/api/engagementSchema";
 import { fetchEngagementJson, retryEngagement } from "./useEngagement";
 
 export function engagementAccountsQueryOptions(query: EngagementQuery) {
   return queryOptions({
     queryKey: ["engagement-accounts", query] as const,
-    queryFn: ({ signal }) => fetchEngagementJson("/api/engagement/accounts", engagementAccountsResponse, query, signal),
+    queryFn: ({ signal }) => fetchEngagementJson("/api/engagement/accounts", "engagementAccountsResponse", query, signal),
     // Accounts are read per country: without one the page asks for nothing rather than for every account.
     enabled: Boolean(query.country),
     placeholderData: keepPreviousData,

@@ -1,5 +1,5 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import { apiErrorBody, lossSummaryResponse, type LossSummaryQuery, type LossSummaryResponse } from "@/lib/api/lossSummarySchema";
+import type { LossSummaryQuery, LossSummaryResponse } from "@/lib/api/lossSummarySchema";
 import { lossSummarySearch } from "@/lib/lossSummaryFilters";
 import { isWarehouseStarting, keepWaitingForWarehouse } from "./warehouseStarting";
 
@@ -19,6 +19,8 @@ export class LossSummaryError extends Error {
 async function fetchLossSummary(query: LossSummaryQuery, signal: AbortSignal): Promise<LossSummaryResponse> {
   const response = await fetch(`/api/loss-summary${lossSummarySearch(query)}`, { signal, headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
+  // The contract's schemas load with the first request: the page's first draw comes with its HTML.
+  const { apiErrorBody, lossSummaryResponse } = await import("@/lib/api/lossSummarySchema");
   if (!response.ok) {
     const parsed = apiErrorBody.safeParse(body);
     if (parsed.success) throw new LossSummaryError(response.status, parsed.data.error.code, parsed.data.error.message);

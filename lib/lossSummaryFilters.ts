@@ -1,5 +1,6 @@
 import { createLoader, createParser, createSerializer, parseAsString, parseAsStringLiteral, type inferParserType } from "nuqs/server";
-import { INCIDENT_TYPES, SEVERITIES, type LossSummaryQuery } from "@/lib/api/lossSummarySchema";
+import type { LossSummaryQuery } from "@/lib/api/lossSummarySchema";
+import { INCIDENT_TYPES, SEVERITIES } from "@/lib/api/lossSummaryValues";
 
 // The Loss Summary view state as URL search parameters. Shared by the page (server), the filters hook and
 // the drill-through links, so a copied link, the API query and the claims queue all read the same keys.

@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 import { BarChart } from "@/components/charts/BarChart";
 import { ComposedChart } from "@/components/charts/ComposedChart";
-import { INCIDENT_TYPES } from "@/lib/api/lossSummarySchema";
+import { INCIDENT_TYPES } from "@/lib/api/lossSummaryValues";
 import { formatCount, formatCurrency, formatCurrencyCompact, formatHour, formatMonth, formatMonthShort, formatPercent } from "@/lib/format";
 import { SEVERITIES_WORST_FIRST, isIncidentType, isSeverity, severityColors, type Severity } from "./severity";
 import { ChartSkeleton, Tile } from "./Tile";

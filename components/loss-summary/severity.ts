@@ -1,4 +1,4 @@
-import { INCIDENT_TYPES, SEVERITIES } from "@/lib/api/lossSummarySchema";
+import { INCIDENT_TYPES, SEVERITIES } from "@/lib/api/lossSummaryValues";
 import type { ChartColor } from "@/components/charts/palette";
 
 export type Severity = (typeof SEVERITIES)[number];

@@ -4,8 +4,9 @@ import { checkPeriod, isoDate } from "./schemaParts";
 // The contract of GET /api/loss-summary: the route validates what it sends with these schemas and the
 // client infers its types from them. Ratios are fractions (0.65, not 65); null means "no data".
 
-export const SEVERITIES = ["Trivial Damage", "Minor Damage", "Major Damage", "Total Loss"] as const;
-export const INCIDENT_TYPES = ["Single Vehicle Collision", "Multi-vehicle Collision", "Vehicle Theft", "Parked Car"] as const;
+import { INCIDENT_TYPES, SEVERITIES } from "./lossSummaryValues";
+
+export { INCIDENT_TYPES, SEVERITIES } from "./lossSummaryValues";
 export { MAX_RANGE_YEARS } from "./schemaParts";
 
 
