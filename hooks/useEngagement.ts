@@ -18,11 +18,13 @@ export class EngagementError extends Error {
 }
 
 type Schemas = typeof import("@/lib/api/engagementSchema");
+// The contract's schemas, loaded after the first draw (the page arrives drawn and validates only what it fetches).
+export const loadEngagementSchemas = () => Promise.all([import("@/lib/api/engagementSchema"), import("@/lib/api/lossSummarySchema")]);
 type ResponseSchema = "engagementResponse" | "engagementAccountsResponse";
 
 /**
- * GETs one engagement endpoint and parses its answer with the contract's schema, named here and loaded
- * with the first request: the page's first draw comes with its HTML and needs no validation library.
+ * GETs one engagement endpoint and parses its answer with the contract's schema, named here because the
+ * schemas load apart from the page.
  */
 export async function fetchEngagementJson<Name extends ResponseSchema>(
   path: string,
@@ -30,9 +32,10 @@ export async function fetchEngagementJson<Name extends ResponseSchema>(
   query: EngagementQuery,
   signal: AbortSignal,
 ): Promise<z.infer<Schemas[Name]>> {
+  const loading = loadEngagementSchemas();
   const response = await fetch(`${path}${engagementSearch(query)}`, { signal, headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
-  const [schemas, { apiErrorBody }] = await Promise.all([import("@/lib/api/engagementSchema"), import("@/lib/api/lossSummarySchema")]);
+  const [schemas, { apiErrorBody }] = await loading;
   const schema: z.ZodType = schemas[schemaName];
   if (!response.ok) {
     const parsed = apiErrorBody.safeParse(body);

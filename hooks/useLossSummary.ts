@@ -3,6 +3,9 @@ import type { LossSummaryQuery, LossSummaryResponse } from "@/lib/api/lossSummar
 import { lossSummarySearch } from "@/lib/lossSummaryFilters";
 import { isWarehouseStarting, keepWaitingForWarehouse } from "./warehouseStarting";
 
+// The contract's schemas, loaded after the first draw (the page arrives drawn and validates only what it fetches).
+export const loadLossSummarySchemas = () => import("@/lib/api/lossSummarySchema");
+
 /** A failed /api/loss-summary call, carrying the API's error code and message. */
 export class LossSummaryError extends Error {
   readonly status: number;
@@ -17,10 +20,10 @@ export class LossSummaryError extends Error {
 }
 
 async function fetchLossSummary(query: LossSummaryQuery, signal: AbortSignal): Promise<LossSummaryResponse> {
+  const schemas = loadLossSummarySchemas();
   const response = await fetch(`/api/loss-summary${lossSummarySearch(query)}`, { signal, headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
-  // The contract's schemas load with the first request: the page's first draw comes with its HTML.
-  const { apiErrorBody, lossSummaryResponse } = await import("@/lib/api/lossSummarySchema");
+  const { apiErrorBody, lossSummaryResponse } = await schemas;
   if (!response.ok) {
     const parsed = apiErrorBody.safeParse(body);
     if (parsed.success) throw new LossSummaryError(response.status, parsed.data.error.code, parsed.data.error.message);

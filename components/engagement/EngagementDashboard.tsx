@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { EngagementError, engagementQueryOptions, useEngagement } from "@/hooks/useEngagement";
+import { EngagementError, engagementQueryOptions, loadEngagementSchemas, useEngagement } from "@/hooks/useEngagement";
+import { useIdlePreload } from "@/hooks/useIdlePreload";
 import { engagementAccountsQueryOptions, useEngagementAccounts } from "@/hooks/useEngagementAccounts";
 import { useEngagementFilters } from "@/hooks/useEngagementFilters";
 import { usePrefetchingFilters } from "@/hooks/usePrefetchingFilters";
@@ -36,6 +37,8 @@ export function EngagementDashboard({ worldMap, ignoredParams }: { worldMap: Wor
   const [filters, setUrlFilters] = useEngagementFilters();
   const query = useMemo(() => toEngagementQuery(filters), [filters]);
   const result = useEngagement(query);
+  // Fetched figures are validated against the contract; its schemas load once the page is drawn.
+  useIdlePreload(loadEngagementSchemas);
   const accountsResult = useEngagementAccounts(query);
   const data = result.data;
 

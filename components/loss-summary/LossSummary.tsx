@@ -2,7 +2,8 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
-import { LossSummaryError, lossSummaryQueryOptions, useLossSummary } from "@/hooks/useLossSummary";
+import { useIdlePreload } from "@/hooks/useIdlePreload";
+import { LossSummaryError, loadLossSummarySchemas, lossSummaryQueryOptions, useLossSummary } from "@/hooks/useLossSummary";
 import { useLossSummaryFilters } from "@/hooks/useLossSummaryFilters";
 import { usePrefetchingFilters } from "@/hooks/usePrefetchingFilters";
 import type { LossSummaryResponse } from "@/lib/api/lossSummarySchema";
@@ -37,6 +38,8 @@ export function LossSummary({
   const [filters, setUrlFilters] = useLossSummaryFilters();
   const query = useMemo(() => toLossSummaryQuery(filters), [filters]);
   const result = useLossSummary(query);
+  // Fetched figures are validated against the contract; its schemas load once the page is drawn.
+  useIdlePreload(loadLossSummarySchemas);
   const data = result.data;
 
   const queryClient = useQueryClient();
