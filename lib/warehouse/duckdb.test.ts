@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildFixtureWarehouse, claim } from "../testing/rawFixture";
@@ -71,6 +72,19 @@ describe("DuckDB warehouse", () => {
     for (const v of [42, 2.5, "forty-two", null, true, 7]) seen.push(...(await warehouse.query({ ...echo, params: { v } })));
     expect(seen.map((r) => r.v)).toEqual(["42", 2.5, "forty-two", null, true, "7"]);
     expect(seen.map((r) => r.t)).toEqual(["BIGINT", "DOUBLE", "VARCHAR", expect.stringContaining("NULL"), "BOOLEAN", "BIGINT"]);
+  });
+
+  it("runs DuckDB with the threads it is given, and DuckDB's own default otherwise", async () => {
+    const threads = { name: "test.threads", sql: "SELECT CAST(current_setting('threads') AS INTEGER) AS n", params: {}, row: z.object({ n: z.number() }) };
+    const one = createDuckDbWarehouse({ warehouseDir, connections: 1, threads: 1 });
+    const own = createDuckDbWarehouse({ warehouseDir, connections: 1 });
+    try {
+      expect(await one.query(threads)).toEqual([{ n: 1 }]);
+      expect(await own.query(threads)).toEqual([{ n: availableParallelism() }]);
+    } finally {
+      await one.close();
+      await own.close();
+    }
   });
 
   it("keeps answering once more distinct statements have run than a connection keeps prepared", async () => {

@@ -22,6 +22,8 @@ export interface DuckDbWarehouseOptions {
   /** Connections kept open per build; queries beyond that wait their turn. */
   connections?: number;
   onQuery?: (event: { name: string; ms: number; rows: number; buildId: string }) => void;
+  /** DuckDB's worker threads per build; DuckDB's own default (one per core) when not given. */
+  threads?: number;
   /** Prepared statements kept per connection, least recently used dropped first. */
   preparedPerConnection?: number;
 }
@@ -99,7 +101,10 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
   let opening: Promise<OpenBuild> | null = null;
 
   async function open(buildId: string, file: string): Promise<OpenBuild> {
-    const instance = await DuckDBInstance.create(path.join(options.warehouseDir, file), { access_mode: "READ_ONLY" });
+    const instance = await DuckDBInstance.create(path.join(options.warehouseDir, file), {
+      access_mode: "READ_ONLY",
+      ...(options.threads ? { threads: String(options.threads) } : {}),
+    });
     return { buildId, instance, idle: [], all: [], statements: new Map(), waiters: [], inFlight: 0, retired: false };
   }
 
