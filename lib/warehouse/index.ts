@@ -1,5 +1,4 @@
 import "server-only";
-import { availableParallelism } from "node:os";
 import { env } from "../env";
 import { logger } from "../logger";
 import { dataPaths } from "../paths";
@@ -12,16 +11,6 @@ export type { Warehouse } from "./types";
 
 // One client per process; tests install their own here (lib/testing/rawFixture.ts).
 const globalForWarehouse = globalThis as unknown as { goldlensWarehouse?: Warehouse };
-
-/**
- * DuckDB's threads when DUCKDB_THREADS is not set. Each pooled connection already runs its statement on a
- * thread of its own, so DuckDB's workers only help with cores the pool leaves idle: on a 2-core machine
- * with 4 connections, extra workers just compete with the pool (measured at 32 clients on the Loss
- * Summary: about a quarter more requests per second with none).
- */
-export function duckDbThreads(connections: number, cores = availableParallelism()): number {
-  return Math.max(1, cores - connections);
-}
 
 /** The app's one warehouse client, chosen by WAREHOUSE (duckdb by default). */
 export function getWarehouse(): Warehouse {
@@ -39,7 +28,7 @@ export function getWarehouse(): Warehouse {
   const warehouse = createDuckDbWarehouse({
     warehouseDir: dataPaths(config.DATA_DIR).warehouse,
     connections: config.DUCKDB_CONNECTIONS,
-    threads: config.DUCKDB_THREADS ?? duckDbThreads(config.DUCKDB_CONNECTIONS),
+    threads: config.DUCKDB_THREADS,
     onQuery: (e) => logger.debug({ query: e.name, ms: Math.round(e.ms * 10) / 10, rows: e.rows, build: e.buildId }, "warehouse query"),
   });
   globalForWarehouse.goldlensWarehouse = warehouse;
