@@ -33,6 +33,8 @@ export async function fetchEngagementJson<Name extends ResponseSchema>(
   signal: AbortSignal,
 ): Promise<z.infer<Schemas[Name]>> {
   const loading = loadEngagementSchemas();
+  // Awaited below; if the request fails first, a failed chunk load must not surface as an unhandled rejection.
+  loading.catch(() => undefined);
   const response = await fetch(`${path}${engagementSearch(query)}`, { signal, headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   const [schemas, { apiErrorBody }] = await loading;

@@ -21,6 +21,8 @@ export class LossSummaryError extends Error {
 
 async function fetchLossSummary(query: LossSummaryQuery, signal: AbortSignal): Promise<LossSummaryResponse> {
   const schemas = loadLossSummarySchemas();
+  // Awaited below; if the request fails first, a failed chunk load must not surface as an unhandled rejection.
+  schemas.catch(() => undefined);
   const response = await fetch(`/api/loss-summary${lossSummarySearch(query)}`, { signal, headers: { accept: "application/json" } });
   const body: unknown = await response.json().catch(() => null);
   const { apiErrorBody, lossSummaryResponse } = await schemas;
