@@ -87,6 +87,15 @@ function typeOf(value: SqlParam): DuckDBType {
   return Number.isInteger(value) ? BIGINT : DOUBLE;
 }
 
+/** A statement's `:name` parameters as DuckDB binds them: `$name` placeholders, typed values, JS bigints for BIGINT. */
+export function bindDuckDbParams(namedSql: string, params: Record<string, SqlParam>, queryName: string) {
+  const { sql, names } = rewriteNamedParams(namedSql, "$");
+  const picked = pickParams(names, params, queryName);
+  const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
+  const values = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, types[k] === BIGINT ? BigInt(v as number) : v]));
+  return { sql, values, types };
+}
+
 /**
  * The embedded engine: gold builds are read-only DuckDB files. Each query checks CURRENT.json (one stat
  * call) and moves to a new build as soon as it is published; the previous build closes once its last
@@ -184,11 +193,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
       q.signal?.addEventListener("abort", onAbort, { once: true });
       try {
         if (q.signal?.aborted) throw new WarehouseError(`query ${q.name} was cancelled`, "aborted");
-        const { sql, names } = rewriteNamedParams(q.sql, "$");
-        const picked = pickParams(names, q.params, q.name);
-        const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
-        // The driver wants JS bigints for BIGINT parameters.
-        const values = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, types[k] === BIGINT ? BigInt(v as number) : v]));
+        const { sql, values, types } = bindDuckDbParams(q.sql, q.params, q.name);
         const statements = build.statements.get(conn)!;
         const statement = await statements.get(sql);
         let reader;

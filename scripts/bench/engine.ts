@@ -4,9 +4,8 @@
 // phase by phase with the app's connection count, so the API's latency can be set against engine time.
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { BIGINT, BOOLEAN, DOUBLE, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBType } from "@duckdb/node-api";
-import { createDuckDbWarehouse } from "../../lib/warehouse/duckdb";
-import { pickParams, rewriteNamedParams } from "../../lib/warehouse/params";
+import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from "@duckdb/node-api";
+import { bindDuckDbParams, createDuckDbWarehouse } from "../../lib/warehouse/duckdb";
 import type { SqlParam, Warehouse } from "../../lib/warehouse/types";
 import { createPrismaClient } from "../../lib/dbClient";
 import { parseSearchParams } from "../../lib/api/parseRequest";
@@ -84,20 +83,8 @@ function recordingWarehouse(inner: Warehouse, log: Recorded[]): Warehouse {
   };
 }
 
-// The same parameter binding as lib/warehouse/duckdb.ts.
-function typeOf(value: SqlParam): DuckDBType {
-  if (value === null || typeof value === "string") return VARCHAR;
-  if (typeof value === "boolean") return BOOLEAN;
-  return Number.isInteger(value) ? BIGINT : DOUBLE;
-}
-
-function bind(rec: Recorded) {
-  const { sql, names } = rewriteNamedParams(rec.sql, "$");
-  const picked = pickParams(names, rec.params, rec.name);
-  const types = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, typeOf(v)]));
-  const values = Object.fromEntries(Object.entries(picked).map(([k, v]) => [k, types[k] === BIGINT ? BigInt(v as number) : v]));
-  return { sql, values, types };
-}
+// The app's own parameter binding.
+const bind = (rec: Recorded) => bindDuckDbParams(rec.sql, rec.params, rec.name);
 
 async function timed(conn: DuckDBConnection, rec: Recorded): Promise<{ ms: number; rows: number }> {
   const { sql, values, types } = bind(rec);
