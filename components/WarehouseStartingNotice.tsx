@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import { waitingForWarehouse } from "@/hooks/warehouseStarting";
 
 /**
@@ -10,12 +10,24 @@ import { waitingForWarehouse } from "@/hooks/warehouseStarting";
  */
 export function WarehouseStartingNotice() {
   const cache = useQueryClient().getQueryCache();
-  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
-  const waiting = useSyncExternalStore(
-    subscribe,
-    () => waitingForWarehouse(cache.getAll()),
-    () => false,
-  );
+  // The cache reports every step of every query (a page's filter change makes dozens of events): the list is
+  // looked at again only when a query fails, or when the notice shows and a query moves on.
+  const store = useMemo(() => {
+    let waiting = waitingForWarehouse(cache.getAll());
+    return {
+      subscribe: (onChange: () => void) =>
+        cache.subscribe((event) => {
+          const failed = event.type === "updated" && event.action.type === "failed";
+          if (!failed && !(waiting && (event.type === "updated" || event.type === "removed"))) return;
+          const next = waitingForWarehouse(cache.getAll());
+          if (next === waiting) return;
+          waiting = next;
+          onChange();
+        }),
+      getSnapshot: () => waiting,
+    };
+  }, [cache]);
+  const waiting = useSyncExternalStore(store.subscribe, store.getSnapshot, () => false);
   if (!waiting) return null;
   return (
     <div

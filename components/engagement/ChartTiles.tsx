@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import { ComposedChart } from "@/components/charts/ComposedChart";
 import { chartColor } from "@/components/charts/palette";
 import { formatCount, formatPercent } from "@/lib/format";
@@ -9,7 +9,7 @@ import { fillTrend, formatDayShort, formatTrendPoint } from "./metrics";
 import { ChartSkeleton, Tile } from "./Tile";
 import { tileFrame, type EngagementView } from "./view";
 
-export function TrendTile({ view }: { view: EngagementView }) {
+export const TrendTile = memo(function TrendTile({ view }: { view: EngagementView }) {
   const frame = tileFrame(view, "trend", (data) => data.trend.points.every((p) => p.sends === 0));
   const { data } = view;
   const grain = data?.trend.grain ?? "week";
@@ -65,9 +65,9 @@ export function TrendTile({ view }: { view: EngagementView }) {
       {chart}
     </Tile>
   );
-}
+});
 
-export function TopCampaignsTile({ view }: { view: EngagementView }) {
+export const TopCampaignsTile = memo(function TopCampaignsTile({ view }: { view: EngagementView }) {
   const frame = tileFrame(view, "top-campaigns", (data) => data.topCampaigns.rows.length === 0);
   const { data, filters, setFilters } = view;
   const minUniqueOpens = data?.topCampaigns.minUniqueOpens;
@@ -120,4 +120,4 @@ export function TopCampaignsTile({ view }: { view: EngagementView }) {
       </ol>
     </Tile>
   );
-}
+});

@@ -66,25 +66,25 @@ export function EngagementDashboard({ worldMap, ignoredParams }: { worldMap: Wor
   // A 4xx is about the filters (an unknown country in a shared link, say): retrying will not fix it, clearing them will.
   const rejectedFilters = result.error instanceof EngagementError && result.error.status >= 400 && result.error.status < 500;
 
-  const view: EngagementView = {
-    data,
-    filters,
-    country,
-    updating: result.isPlaceholderData || (result.isFetching && !result.isPending),
-    errorMessage,
-    rejectedFilters,
-    retry: () => void result.refetch(),
-    clearFilters: anyFilter ? clearAll : null,
-    setFilters,
-    toggleCountry,
-  };
+  // The view and the accounts answer keep their identity while nothing in them changes, and the tiles are
+  // memoised on them: each answer redraws the tiles that show it, not the whole page.
+  const updating = result.isPlaceholderData || (result.isFetching && !result.isPending);
+  const { refetch } = result;
+  const retry = useCallback(() => void refetch(), [refetch]);
+  const clearFilters = anyFilter ? clearAll : null;
+  const view = useMemo<EngagementView>(
+    () => ({ data, filters, country, updating, errorMessage, rejectedFilters, retry, clearFilters, setFilters, toggleCountry }),
+    [data, filters, country, updating, errorMessage, rejectedFilters, retry, clearFilters, setFilters, toggleCountry],
+  );
 
-  const accounts: AccountsView = {
-    data: accountsResult.data,
-    updating: accountsResult.isPlaceholderData || (accountsResult.isFetching && !accountsResult.isPending),
-    errorMessage: errorText(accountsResult.isError, accountsResult.isFetching, accountsResult.error),
-    retry: () => void accountsResult.refetch(),
-  };
+  const accountsUpdating = accountsResult.isPlaceholderData || (accountsResult.isFetching && !accountsResult.isPending);
+  const accountsError = errorText(accountsResult.isError, accountsResult.isFetching, accountsResult.error);
+  const { refetch: refetchAccounts } = accountsResult;
+  const retryAccounts = useCallback(() => void refetchAccounts(), [refetchAccounts]);
+  const accounts = useMemo<AccountsView>(
+    () => ({ data: accountsResult.data, updating: accountsUpdating, errorMessage: accountsError, retry: retryAccounts }),
+    [accountsResult.data, accountsUpdating, accountsError, retryAccounts],
+  );
 
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
@@ -96,7 +96,7 @@ export function EngagementDashboard({ worldMap, ignoredParams }: { worldMap: Wor
         <KpiTile view={view} campaignName={campaignName} />
         <MapTile view={view} geometry={worldMap} />
         <CountryTableTile view={view} campaignName={campaignName} />
-        <AccountsTile view={view} accounts={accounts} campaignName={campaignName} />
+        <AccountsTile country={country} accounts={accounts} campaignName={campaignName} />
         <TrendTile view={view} />
         <TopCampaignsTile view={view} />
       </div>

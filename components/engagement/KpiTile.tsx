@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { EngagementMetrics } from "@/lib/api/engagementSchema";
 import {
   NO_DATA,
@@ -36,7 +37,7 @@ export const KPI_DEFINITIONS = [
   { key: "clickRatio", format: formatPercent, change: "points", higherIsBetter: true },
 ] as const satisfies readonly KpiDefinition[];
 
-export function KpiTile({ view, campaignName }: { view: EngagementView; campaignName: string | null }) {
+export const KpiTile = memo(function KpiTile({ view, campaignName }: { view: EngagementView; campaignName: string | null }) {
   const frame = tileFrame(view, "key-figures", (data) => data.totals.sends === 0 && data.previous.sends === 0);
   const { data, country } = view;
   const scope = [country ? countryLabel(country) : null, campaignName ? `Campaign ${campaignName}` : null].filter(Boolean).join(" · ");
@@ -79,7 +80,7 @@ export function KpiTile({ view, campaignName }: { view: EngagementView; campaign
       ) : null}
     </Tile>
   );
-}
+});
 
 function Kpi({ kpi, current, previous, primary }: { kpi: KpiDefinition; current: EngagementMetrics; previous: EngagementMetrics; primary: boolean }) {
   const now = current[kpi.key];

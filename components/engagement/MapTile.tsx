@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useMemo, useState } from "react";
+import { memo, useId, useMemo, useState } from "react";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { WorldMapGeometry } from "@/lib/worldMap";
 import { CountryMap, type CountryRow } from "./CountryMap";
@@ -21,7 +21,7 @@ const METRIC_HINTS: Record<MapMetric, string> = {
   sends: "emails sent",
 };
 
-export function MapTile({ view, geometry }: { view: EngagementView; geometry: WorldMapGeometry }) {
+export const MapTile = memo(function MapTile({ view, geometry }: { view: EngagementView; geometry: WorldMapGeometry }) {
   const frame = tileFrame(view, "country-map", (data) => data.byCountry.every((r) => r.sends === 0));
   const [metric, setMetric] = useState<MapMetric>("clickRatio");
   const { data, country } = view;
@@ -96,7 +96,7 @@ export function MapTile({ view, geometry }: { view: EngagementView; geometry: Wo
       </div>
     </Tile>
   );
-}
+});
 
 function MetricSwitcher({ metric, onChange }: { metric: MapMetric; onChange: (metric: MapMetric) => void }) {
   const name = useId();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback } from "react";
+import { memo, useCallback } from "react";
 import type { EngagementAccountsResponse, EngagementResponse } from "@/lib/api/engagementSchema";
 import { formatCount } from "@/lib/format";
 import { countryLabel } from "./FiltersBar";
@@ -17,7 +17,7 @@ type AccountRow = EngagementAccountsResponse["rows"][number];
 const countryName = (row: CountryRow) => row.country;
 const accountName = (row: AccountRow) => row.accountName;
 
-export function CountryTableTile({ view, campaignName }: { view: EngagementView; campaignName: string | null }) {
+export const CountryTableTile = memo(function CountryTableTile({ view, campaignName }: { view: EngagementView; campaignName: string | null }) {
   const frame = tileFrame(view, "countries", (data) => data.byCountry.length === 0);
   const { data, country, toggleCountry } = view;
   const select = useCallback((row: CountryRow) => toggleCountry(row.country), [toggleCountry]);
@@ -69,7 +69,7 @@ export function CountryTableTile({ view, campaignName }: { view: EngagementView;
       ) : null}
     </Tile>
   );
-}
+});
 
 export type AccountsView = {
   data: EngagementAccountsResponse | undefined;
@@ -78,8 +78,8 @@ export type AccountsView = {
   retry: () => void;
 };
 
-export function AccountsTile({ view, accounts, campaignName }: { view: EngagementView; accounts: AccountsView; campaignName: string | null }) {
-  const { country } = view;
+/** `country`: the selected country as the data spells it; null for none. */
+export const AccountsTile = memo(function AccountsTile({ country, accounts, campaignName }: { country: string | null; accounts: AccountsView; campaignName: string | null }) {
   const data = country ? accounts.data : undefined;
   let state: TileState;
   if (!country) state = "empty";
@@ -158,4 +158,4 @@ export function AccountsTile({ view, accounts, campaignName }: { view: Engagemen
       ) : null}
     </Tile>
   );
-}
+});
