@@ -11,6 +11,8 @@ import { ENGAGEMENT_FILTERS_SQL, ENGAGEMENT_METRICS_SQL, engagementFilters, enga
 export const getEngagementByCountry = defineQuery({
   name: "getEngagementByCountry",
   parameters: z.object(engagementFilters),
+  // Every country, whichever one the page selects: picking a country reuses this answer.
+  cachePerBuild: true,
   row: z.object({ country: z.string(), iso_a3: z.string().nullable(), iso_n3: z.string().nullable(), ...engagementMetricsRow }),
   sql: (table) => `
     SELECT country, iso_a3, iso_n3, ${ENGAGEMENT_METRICS_SQL}

@@ -5,6 +5,8 @@ import { INCIDENT_FILTERS_SQL, PERIOD_SQL, dateRange, incidentFilters, optionalT
 
 // The map shows every borough whatever the borough filter, so a user can see and pick the others.
 const mapFilters = z.object({ ...dateRange, policyType: optionalText, make: optionalText, ...incidentFilters });
+// Policies have no incidents: the counts take only the period and the policy filters.
+const policyFilters = z.object({ ...dateRange, policyType: optionalText, make: optionalText });
 
 const MAP_POLICY_FILTERS_SQL = `
   (CAST(:policyType AS STRING) IS NULL OR policy_type = CAST(:policyType AS STRING))
@@ -17,7 +19,9 @@ const MAP_POLICY_FILTERS_SQL = `
  */
 export const getPolicyZipCounts = defineQuery({
   name: "getPolicyZipCounts",
-  parameters: mapFilters,
+  parameters: policyFilters,
+  // Not narrowed by the borough or the incident filters: changing those reuses this answer.
+  cachePerBuild: true,
   row: z.object({ zip: z.string(), borough: z.string(), policies: count }),
   sql: (table) => `
     SELECT zip_code AS zip, borough, count(*) AS policies
@@ -43,6 +47,8 @@ export const getPolicyZipPlaces = defineQuery({
 export const getBoroughLossRatios = defineQuery({
   name: "getBoroughLossRatios",
   parameters: mapFilters,
+  // Every borough, whichever one the page selects: picking a borough reuses this answer.
+  cachePerBuild: true,
   row: z.object({ borough: z.string(), earned_premium: amount, incurred_losses: amount, claim_count: count, loss_ratio: nullableNumber }),
   // Premium and losses in one aggregation over both tables: cheaper than two grouped sides and a join.
   sql: (table) => `

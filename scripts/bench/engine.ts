@@ -140,9 +140,12 @@ async function runPhase(conns: DuckDBConnection[], recs: Recorded[], prepared?: 
 async function record(w: Warehouse, log: Recorded[], prisma: ReturnType<typeof createPrismaClient>, apiPath: string): Promise<Recorded[]> {
   await build(w, prisma, apiPath);
   log.length = 0;
-  // The answers the builders cache per request (lib/api/cachedJsonRoute.ts) are dropped, so the recorded
-  // run executes the statements a first-time request does; per-build values stay warm.
-  for (const cache of (globalThis as { goldlensResponseCaches?: Map<string, { clear(): void }> }).goldlensResponseCaches?.values() ?? []) cache.clear();
+  // The answers the builders cache per request (lib/api/cachedJsonRoute.ts) and per statement
+  // (lib/queries/defineQuery.ts) are dropped, so the recorded run executes the statements a first-time
+  // request does; per-build values stay warm.
+  const caches = globalThis as { goldlensResponseCaches?: Map<string, { clear(): void }>; goldlensStatementCaches?: WeakMap<Warehouse, unknown> };
+  for (const cache of caches.goldlensResponseCaches?.values() ?? []) cache.clear();
+  caches.goldlensStatementCaches?.delete(w);
   await build(w, prisma, apiPath);
   return [...log];
 }

@@ -86,6 +86,29 @@ describe("GET /api/engagement", () => {
     }
   });
 
+  it("keeps the country table's statement for the period: picking a country does not run it again", async () => {
+    const query = vi.spyOn(getWarehouse(), "query");
+    try {
+      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
+      // A period no other test of this file asks for, so nothing is kept for it yet.
+      const all = await view("from=2024-02-15&to=2024-03-15");
+      const germany = await view("from=2024-02-15&to=2024-03-15&country=Germany");
+      const unitedStates = await view("from=2024-02-15&to=2024-03-15&country=united%20states");
+      expect(runs("getEngagementByCountry")).toBe(1);
+      expect(runs("getEngagementTotals")).toBe(6);
+      expect(germany.byCountry).toEqual(all.byCountry);
+      expect(unitedStates.byCountry).toEqual(all.byCountry);
+      // The rest of the view is the selected country's.
+      expect(germany.totals).toMatchObject({ sends: 1, uniqueOpens: 0 });
+      expect(unitedStates.totals).toMatchObject({ uniqueOpens: 1, clickRatio: 1 });
+
+      await view("from=2024-02-16&to=2024-03-15&country=Germany");
+      expect(runs("getEngagementByCountry")).toBe(2);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it.each([
     ["from=2024-03-01&to=2024-02-01", "from"],
     ["from=2024-03-01&to=2024-03-31&campaignId=8", "campaignId"],

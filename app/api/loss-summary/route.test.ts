@@ -137,6 +137,35 @@ describe("GET /api/loss-summary", () => {
     }
   });
 
+  it("keeps the policy map's statements for the period: a borough or incident filter change does not run them again", async () => {
+    const query = vi.spyOn(getWarehouse(), "query");
+    try {
+      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
+      // A period no other test of this file asks for, so nothing is kept for it yet.
+      const all = await summary("?from=2023-01-02&to=2023-12-30");
+      const bronx = await summary("?from=2023-01-02&to=2023-12-30&borough=BRONX");
+      expect(runs("getPolicyZipCounts")).toBe(1);
+      expect(runs("getBoroughLossRatios")).toBe(1);
+      expect(runs("getLossKpis")).toBe(4);
+      expect(bronx.map).toEqual(all.map);
+      // The rest of the page is narrowed to the borough: only policy B (BRONX) earns premium.
+      expect(bronx.kpis.earnedPremium).toBeLessThan(all.kpis.earnedPremium);
+      expect(bronx.kpis.earnedPremium).toBeGreaterThan(0);
+
+      // Policies have no incidents, so their counts stay; the borough losses narrow to the severity.
+      const severe = await summary("?from=2023-01-02&to=2023-12-30&borough=BRONX&severity=Total%20Loss");
+      expect(runs("getPolicyZipCounts")).toBe(1);
+      expect(runs("getBoroughLossRatios")).toBe(2);
+      expect(severe.map.zips).toEqual(all.map.zips);
+
+      // Another period is another statement.
+      await summary("?from=2023-01-03&to=2023-12-30&borough=BRONX");
+      expect(runs("getPolicyZipCounts")).toBe(2);
+    } finally {
+      query.mockRestore();
+    }
+  });
+
   it.each([
     ["?from=2023-13-01&to=2023-12-31", "from"],
     ["?from=2023-02-30&to=2023-12-31", "from"],
