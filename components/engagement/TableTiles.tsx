@@ -9,7 +9,7 @@ import { TableSkeleton, Tile, type TileState } from "./Tile";
 import { csvFileName, tileFrame, type EngagementView } from "./view";
 
 /** Accounts drawn before "Show all": the most sent-to, which is what the table is read for. */
-export const ACCOUNT_ROWS_SHOWN = 100;
+export const ACCOUNT_ROWS_SHOWN = 50;
 
 type CountryRow = EngagementResponse["byCountry"][number];
 type AccountRow = EngagementAccountsResponse["rows"][number];
