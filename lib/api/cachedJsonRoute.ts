@@ -8,8 +8,15 @@ import { handleApiError } from "./errors";
 import { parseSearchParams } from "./parseRequest";
 import { createResponseCache } from "./responseCache";
 
+/**
+ * A builder's answer for one request: its JSON text, which is what the cache keeps (one string per answer
+ * costs the garbage collector nothing to trace, where the answer's object tree would cost it on every full
+ * collection), and the value parsed from that text when a caller needs objects.
+ */
+export type CachedAnswer<R> = { json: string; hit: boolean; value: () => R };
+
 /** A builder's answer for one request, from the cache when the same gold build already answered it. */
-export type CachedBuilder<Q, R> = (warehouse: Warehouse, buildId: string, query: Q, signal?: AbortSignal) => Promise<{ value: R; hit: boolean }>;
+export type CachedBuilder<Q, R> = (warehouse: Warehouse, buildId: string, query: Q, signal?: AbortSignal) => Promise<CachedAnswer<R>>;
 
 /** The request as a cache key: the parsed query with its fields in a fixed order. */
 function requestKey(query: object): string {
@@ -18,7 +25,7 @@ function requestKey(query: object): string {
 
 // On globalThis because a route handler and a page may be bundled apart, each with its own copy of this
 // module; keyed by name, so the route and a page's server prefetch of the same endpoint share one cache.
-type ResponseCache = ReturnType<typeof createResponseCache<object>>;
+type ResponseCache = ReturnType<typeof createResponseCache<{ json: string }>>;
 const globalForCaches = globalThis as unknown as { goldlensResponseCaches?: Map<string, ResponseCache> };
 
 /** `compute` behind the response cache named `name` (one name per endpoint). */
@@ -29,7 +36,7 @@ export function cachedBuilder<Q extends object, R extends object>(
   const caches = (globalForCaches.goldlensResponseCaches ??= new Map<string, ResponseCache>());
   let cache = caches.get(name);
   if (!cache) {
-    cache = createResponseCache<object>();
+    cache = createResponseCache<{ json: string }>();
     caches.set(name, cache);
   }
   const shared = cache;
@@ -37,9 +44,10 @@ export function cachedBuilder<Q extends object, R extends object>(
     const key = requestKey(query);
     // A query can carry a long list (the decided claims): keep the cache's keys short.
     const short = key.length > 256 ? createHash("sha256").update(key).digest("base64url") : key;
-    const { value, hit } = await shared.get(buildId, short, (s) => compute(warehouse, query, s), signal);
-    // Only `compute` writes under this name, so the value is an R.
-    return { value: value as R, hit };
+    const { value, hit } = await shared.get(buildId, short, async (s) => ({ json: JSON.stringify(await compute(warehouse, query, s)) }), signal);
+    const { json } = value;
+    // Only `compute` writes under this name, so the text is an R's.
+    return { json, hit, value: () => JSON.parse(json) as R };
   };
 }
 
@@ -57,8 +65,8 @@ export function cachedJsonRoute<Q extends z.ZodType, R extends object>(querySche
       const etag = `"${createHash("sha256").update(`${buildId}|${requestKey(query as object)}`).digest("base64url").slice(0, 27)}"`;
       const headers = { etag, "cache-control": "private, no-cache", "x-request-id": requestId };
       if (request.headers.get("if-none-match") === etag) return new NextResponse(null, { status: 304, headers });
-      const { value, hit } = await build(warehouse, buildId, query, request.signal);
-      return NextResponse.json(value, { headers: { ...headers, "x-cache": hit ? "hit" : "miss" } });
+      const { json, hit } = await build(warehouse, buildId, query, request.signal);
+      return new NextResponse(json, { headers: { ...headers, "content-type": "application/json", "x-cache": hit ? "hit" : "miss" } });
     } catch (err) {
       return handleApiError(err, requestId);
     }

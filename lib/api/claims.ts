@@ -73,7 +73,7 @@ export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClien
     throw new ApiError("invalid_parameter", `failedCheck: unknown rule '${query.failedCheck}'`);
   }
   const ruleIds = rules.map((r) => r.id);
-  const [{ value: countersAnswer }, { value: page }] = await Promise.all([
+  const [countersAnswer, pageAnswer] = await Promise.all([
     cachedCounters(warehouse, buildId, { ruleIds, base }, signal),
     cachedQueuePage(
       warehouse,
@@ -95,8 +95,8 @@ export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClien
       signal,
     ),
   ]);
-  const counters = countersAnswer.row;
-  const rows = page.rows;
+  const counters = countersAnswer.value().row;
+  const rows = pageAnswer.value().rows;
   const byClaim = new Map<string, ClaimsResponse["rows"][number]>();
   for (const r of rows) {
     const checks = rules.map((rule) => ({ id: rule.id, name: rule.name, passed: (r as Record<string, unknown>)[checkColumn(rule.id)] as boolean | null }));

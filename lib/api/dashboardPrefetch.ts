@@ -37,8 +37,8 @@ async function routeAnswer<S extends z.ZodType, R extends object>(
 function fromCache<Q, R>(build: CachedBuilder<Q, R>) {
   return async (query: Q): Promise<R> => {
     const warehouse = getWarehouse();
-    const { value } = await build(warehouse, await warehouse.buildId(), query);
-    return value;
+    const answer = await build(warehouse, await warehouse.buildId(), query);
+    return answer.value();
   };
 }
 

@@ -68,6 +68,14 @@ describe("statements kept per gold build", () => {
     expect(await kept.run(warehouse, { from: "2024-04-01" })).toEqual([{ run: 3 }]);
   });
 
+  it("hands every caller its own copy of the rows", async () => {
+    const { warehouse } = countingWarehouse();
+    const kept = statement(true);
+    const [row] = await kept.run(warehouse, { from: "2024-05-01" });
+    row!.run = 99;
+    expect(await kept.run(warehouse, { from: "2024-05-01" })).toEqual([{ run: 1 }]);
+  });
+
   it("runs a statement without the flag every time", async () => {
     const { warehouse, runs } = countingWarehouse();
     const fresh = statement(false);
