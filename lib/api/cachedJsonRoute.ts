@@ -6,13 +6,9 @@ import { getWarehouse } from "../warehouse";
 import type { Warehouse } from "../warehouse/types";
 import { handleApiError } from "./errors";
 import { parseSearchParams } from "./parseRequest";
-import { createResponseCache } from "./responseCache";
+import { createJsonTextCache } from "./responseCache";
 
-/**
- * A builder's answer for one request: its JSON text, which is what the cache keeps (one string per answer
- * costs the garbage collector nothing to trace, where the answer's object tree would cost it on every full
- * collection), and the value parsed from that text when a caller needs objects.
- */
+/** A builder's answer for one request: its JSON text, as the cache keeps it, and the value parsed from it on demand. */
 export type CachedAnswer<R> = { json: string; hit: boolean; value: () => R };
 
 /** A builder's answer for one request, from the cache when the same gold build already answered it. */
@@ -25,7 +21,7 @@ function requestKey(query: object): string {
 
 // On globalThis because a route handler and a page may be bundled apart, each with its own copy of this
 // module; keyed by name, so the route and a page's server prefetch of the same endpoint share one cache.
-type ResponseCache = ReturnType<typeof createResponseCache<{ json: string }>>;
+type ResponseCache = ReturnType<typeof createJsonTextCache>;
 const globalForCaches = globalThis as unknown as { goldlensResponseCaches?: Map<string, ResponseCache> };
 
 /** `compute` behind the response cache named `name` (one name per endpoint). */
@@ -36,7 +32,7 @@ export function cachedBuilder<Q extends object, R extends object>(
   const caches = (globalForCaches.goldlensResponseCaches ??= new Map<string, ResponseCache>());
   let cache = caches.get(name);
   if (!cache) {
-    cache = createResponseCache<{ json: string }>();
+    cache = createJsonTextCache();
     caches.set(name, cache);
   }
   const shared = cache;
@@ -44,8 +40,7 @@ export function cachedBuilder<Q extends object, R extends object>(
     const key = requestKey(query);
     // A query can carry a long list (the decided claims): keep the cache's keys short.
     const short = key.length > 256 ? createHash("sha256").update(key).digest("base64url") : key;
-    const { value, hit } = await shared.get(buildId, short, async (s) => ({ json: JSON.stringify(await compute(warehouse, query, s)) }), signal);
-    const { json } = value;
+    const { json, hit } = await shared.get(buildId, short, (s) => compute(warehouse, query, s), signal);
     // Only `compute` writes under this name, so the text is an R's.
     return { json, hit, value: () => JSON.parse(json) as R };
   };

@@ -54,3 +54,20 @@ export function createResponseCache<V extends object>(max = 500) {
     },
   };
 }
+
+/**
+ * A response cache that keeps each answer as its JSON text: one string per entry, which the garbage
+ * collector does not trace through as it would an answer's object tree on every full collection.
+ */
+export function createJsonTextCache(max = 500) {
+  const cache = createResponseCache<{ json: string }>(max);
+  return {
+    async get(buildId: string, key: string, compute: (signal: AbortSignal) => Promise<unknown>, signal?: AbortSignal): Promise<{ json: string; hit: boolean }> {
+      const { value, hit } = await cache.get(buildId, key, async (s) => ({ json: JSON.stringify(await compute(s)) }), signal);
+      return { json: value.json, hit };
+    },
+    clear() {
+      cache.clear();
+    },
+  };
+}

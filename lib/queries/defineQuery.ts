@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { GoldTable, SqlParam, Warehouse } from "../warehouse/types";
 import { dialectFor, type Dialect } from "./dialect";
 import { pruneOptionalFilters } from "../warehouse/params";
-import { createResponseCache } from "../api/responseCache";
+import { createJsonTextCache } from "../api/responseCache";
 
 type Params = z.ZodObject<Record<string, z.ZodType<SqlParam>>>;
 
@@ -20,8 +20,7 @@ export interface QueryDefinition<P extends Params, R extends z.ZodType> {
   cachePerBuild?: boolean;
 }
 
-// Each answer kept as its JSON text: one string per entry is nothing for the garbage collector to trace.
-type StatementCache = ReturnType<typeof createResponseCache<{ json: string }>>;
+type StatementCache = ReturnType<typeof createJsonTextCache>;
 // Per warehouse client (tests open several), on globalThis because a route and a page may be bundled apart
 // with a copy of this module each.
 const globalForStatements = globalThis as unknown as { goldlensStatementCaches?: WeakMap<Warehouse, StatementCache> };
@@ -30,7 +29,7 @@ function statementCache(warehouse: Warehouse): StatementCache {
   const caches = (globalForStatements.goldlensStatementCaches ??= new WeakMap());
   let cache = caches.get(warehouse);
   if (!cache) {
-    cache = createResponseCache<{ json: string }>(1000);
+    cache = createJsonTextCache(1000);
     caches.set(warehouse, cache);
   }
   return cache;
@@ -53,14 +52,9 @@ export function defineQuery<P extends Params, R extends z.ZodType>(def: QueryDef
       if (!def.cachePerBuild) return execute(options.signal);
       const buildId = await warehouse.buildId();
       // The parsed parameters in their schema's key order: the same values make the same key.
-      const { value } = await statementCache(warehouse).get(
-        buildId,
-        `${def.name}|${JSON.stringify(params)}`,
-        async (signal) => ({ json: JSON.stringify(await execute(signal)) }),
-        options.signal,
-      );
+      const { json } = await statementCache(warehouse).get(buildId, `${def.name}|${JSON.stringify(params)}`, execute, options.signal);
       // Only this statement writes under its name, so the text is its rows'; each caller gets its own copy.
-      return JSON.parse(value.json) as z.infer<R>[];
+      return JSON.parse(json) as z.infer<R>[];
     },
   };
 }

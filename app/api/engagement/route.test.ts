@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { buildFixtureWarehouse } from "@/lib/testing/rawFixture";
+import { countingStatements } from "@/lib/testing/statementRuns";
 import { engagementFixture } from "@/lib/testing/engagementFixture";
 import { apiErrorBody } from "@/lib/api/lossSummarySchema";
 import { engagementAccountsResponse, engagementResponse } from "@/lib/api/engagementSchema";
@@ -69,27 +70,21 @@ describe("GET /api/engagement", () => {
   });
 
   it("reads the build status and filter options once per gold build, not on every uncached request", async () => {
-    const query = vi.spyOn(getWarehouse(), "query");
-    try {
+    await countingStatements(getWarehouse(), async (runs) => {
       await view("from=2024-02-01&to=2024-02-29");
       await view("from=2024-01-01&to=2024-03-31&country=Unknown");
       const res = await accounts(new NextRequest(`http://localhost/api/engagement/accounts?from=2024-02-01&to=2024-03-31`));
       expect(res.status).toBe(200);
-      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
       expect(runs("getEngagementTotals")).toBe(4);
       expect(runs("getAccountEngagement")).toBe(1);
       // At most the first request of this file's build, if no earlier test made it.
       expect(runs("getGoldStatus")).toBeLessThanOrEqual(1);
       expect(runs("getEngagementOptions")).toBeLessThanOrEqual(1);
-    } finally {
-      query.mockRestore();
-    }
+    });
   });
 
   it("keeps the country table's statement for the period: picking a country does not run it again", async () => {
-    const query = vi.spyOn(getWarehouse(), "query");
-    try {
-      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
+    await countingStatements(getWarehouse(), async (runs) => {
       // A period no other test of this file asks for, so nothing is kept for it yet.
       const all = await view("from=2024-02-15&to=2024-03-15");
       const germany = await view("from=2024-02-15&to=2024-03-15&country=Germany");
@@ -104,9 +99,7 @@ describe("GET /api/engagement", () => {
 
       await view("from=2024-02-16&to=2024-03-15&country=Germany");
       expect(runs("getEngagementByCountry")).toBe(2);
-    } finally {
-      query.mockRestore();
-    }
+    });
   });
 
   it.each([

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NextRequest } from "next/server";
 import { buildFixtureWarehouse, claim } from "@/lib/testing/rawFixture";
+import { countingStatements } from "@/lib/testing/statementRuns";
 import { apiErrorBody, lossSummaryResponse, type LossSummaryResponse } from "@/lib/api/lossSummarySchema";
 import type { Warehouse } from "@/lib/warehouse/types";
 
@@ -122,25 +123,19 @@ describe("GET /api/loss-summary", () => {
   });
 
   it("reads the build status and filter options once per gold build, not on every uncached request", async () => {
-    const query = vi.spyOn(getWarehouse(), "query");
-    try {
+    await countingStatements(getWarehouse(), async (runs) => {
       for (const q of ["?from=2023-04-01&to=2023-04-30", "?from=2023-05-01&to=2023-05-31&borough=BRONX", "?from=2023-06-01&to=2023-06-30&policyType=TP"]) {
         expect((await call(q)).headers.get("x-cache")).toBe("miss");
       }
-      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
       expect(runs("getLossKpis")).toBe(6);
       // At most the first request of this file's build, if no earlier test made it.
       expect(runs("getGoldStatus")).toBeLessThanOrEqual(1);
       expect(runs("getLossFilterOptions")).toBeLessThanOrEqual(1);
-    } finally {
-      query.mockRestore();
-    }
+    });
   });
 
   it("keeps the policy map's statements for the period: a borough or incident filter change does not run them again", async () => {
-    const query = vi.spyOn(getWarehouse(), "query");
-    try {
-      const runs = (name: string) => query.mock.calls.filter(([q]) => q.name === name).length;
+    await countingStatements(getWarehouse(), async (runs) => {
       // A period no other test of this file asks for, so nothing is kept for it yet.
       const all = await summary("?from=2023-01-02&to=2023-12-30");
       const bronx = await summary("?from=2023-01-02&to=2023-12-30&borough=BRONX");
@@ -161,9 +156,7 @@ describe("GET /api/loss-summary", () => {
       // Another period is another statement.
       await summary("?from=2023-01-03&to=2023-12-30&borough=BRONX");
       expect(runs("getPolicyZipCounts")).toBe(2);
-    } finally {
-      query.mockRestore();
-    }
+    });
   });
 
   it.each([
