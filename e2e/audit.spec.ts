@@ -39,12 +39,16 @@ test("a claim view is on the log under the claim, and links back to the case", a
   const investigator = await pageAs(browser, "investigator");
   const queue = await (await investigator.page.request.get("/api/claims?pageSize=1&sort=claimNo&dir=desc")).json();
   const claimNo: string = queue.rows[0].claimNo;
-  // The case page's data request is what puts the view on record.
-  await Promise.all([
-    investigator.page.waitForResponse((r) => new URL(r.url()).pathname === `/api/claims/${claimNo}` && r.status() === 200),
-    investigator.page.goto(`/claims/${claimNo}`),
-  ]);
+  // The case page comes with the claim from the server, which puts the view on record; the browser does not ask again.
+  const detailRequests: string[] = [];
+  investigator.page.on("request", (r) => {
+    if (new URL(r.url()).pathname === `/api/claims/${claimNo}`) detailRequests.push(r.url());
+  });
+  await investigator.page.goto(`/claims/${claimNo}`);
   await expect(investigator.page.getByRole("heading", { level: 1 })).toHaveText(claimNo);
+  await expect(investigator.page.locator('[data-tile="claim-details"]')).toHaveAttribute("data-state", "loaded");
+  await expect(investigator.page.locator('[data-tile="telematics"]')).not.toHaveAttribute("data-state", "loading");
+  expect(detailRequests).toEqual([]);
   await investigator.context.close();
 
   const admin = await pageAs(browser, "admin");

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { ClaimsApiError } from "@/hooks/claimsApi";
 import { useRecordDecision } from "@/hooks/useRecordDecision";
 import { DECISIONS, type ClaimDetailResponse, type Decision } from "@/lib/api/claimsSchema";
@@ -41,7 +41,15 @@ export function DecisionPanel({
   onRefresh: () => void;
 }) {
   const latest = detail.decision;
-  const [draft, setDraft] = useState<DecisionDraft>(() => loadDraft(claimNo) ?? { decision: null, note: "", baseVersion: latest?.version ?? 0 });
+  const [draft, setDraft] = useState<DecisionDraft>({ decision: null, note: "", baseVersion: latest?.version ?? 0 });
+  // The saved draft lives in this tab's storage, which the server's render of the page cannot read: it is
+  // restored before the first paint in the browser, and saving starts only once it has been.
+  const [restored, setRestored] = useState(false);
+  useLayoutEffect(() => {
+    const saved = loadDraft(claimNo);
+    if (saved) setDraft(saved);
+    setRestored(true);
+  }, [claimNo]);
   const [conflict, setConflict] = useState<Decision | null>(null);
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [showValidation, setShowValidation] = useState(false);
@@ -57,8 +65,8 @@ export function DecisionPanel({
   const validationId = useId();
 
   useEffect(() => {
-    saveDraft(claimNo, draft);
-  }, [claimNo, draft]);
+    if (restored) saveDraft(claimNo, draft);
+  }, [claimNo, draft, restored]);
 
   // The newest decision the investigator has not seen yet: from a 409, or from a refresh of the claim.
   const candidates = [conflict, latest].filter((d): d is Decision => d !== null && d.version > draft.baseVersion);

@@ -23,13 +23,17 @@ let warehouse: Warehouse;
 let prisma: PrismaClient;
 let GET: (request: NextRequest) => Promise<Response>;
 let claimsGET: (request: NextRequest) => Promise<Response>;
+let detailGET: (request: NextRequest, context: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
 let prefetch: typeof import("./dashboardPrefetch");
 let filters: typeof import("@/lib/lossSummaryFilters");
 let request: typeof import("next/server");
 let claimsQueueOptions: typeof import("@/hooks/useClaimsQueue").claimsQueueOptions;
 let ClaimsQueue: typeof import("@/components/claims/ClaimsQueue").ClaimsQueue;
+let ClaimCase: typeof import("@/components/claims/ClaimCase").ClaimCase;
+let claimDetailOptions: typeof import("@/hooks/useClaimDetail").claimDetailOptions;
 let logger: typeof import("@/lib/logger").logger;
 let decidedBy: string;
+let investigator: { id: string; email: string };
 
 beforeAll(async () => {
   const built = await buildFixtureWarehouse({
@@ -48,18 +52,24 @@ beforeAll(async () => {
   prisma = db.prisma;
   process.env.DATA_DIR = built.dataDir;
   process.env.DATABASE_URL = db.url;
+  // The claim route reads its viewer from the session cookie, signed with this.
+  process.env.NEXTAUTH_SECRET = "test-secret-that-is-long-enough-for-jwt-signing";
   ({ GET } = await import("@/app/api/loss-summary/route"));
   ({ GET: claimsGET } = await import("@/app/api/claims/route"));
+  ({ GET: detailGET } = await import("@/app/api/claims/[claimNo]/route"));
   prefetch = await import("./dashboardPrefetch");
   filters = await import("@/lib/lossSummaryFilters");
   request = await import("next/server");
   ({ claimsQueueOptions } = await import("@/hooks/useClaimsQueue"));
   ({ ClaimsQueue } = await import("@/components/claims/ClaimsQueue"));
+  ({ ClaimCase } = await import("@/components/claims/ClaimCase"));
+  ({ claimDetailOptions } = await import("@/hooks/useClaimDetail"));
   ({ logger } = await import("@/lib/logger"));
   const { recordDecision } = await import("@/lib/decisions");
   const user = await prisma.user.findUniqueOrThrow({ where: { email: "investigator@goldlens.local" } });
   const { decision } = await recordDecision(prisma, { claimNo: "C1", decision: "refer_fraud", note: "Seen before", expectedVersion: 0, idempotencyKey: "prefetch-test-1", userId: user.id });
   decidedBy = decision.decidedBy;
+  investigator = { id: user.id, email: user.email };
 });
 
 afterEach(() => {
@@ -171,5 +181,62 @@ describe("the claims queue prefetch", () => {
     const refused = render("failedCheck=no_such_rule", await prefetch.prefetchDashboard(prefetch.claimsQueuePrefetch(pageParams("failedCheck=no_such_rule"))));
     expect(refused).toMatch(/data-tile="counters" data-state="loading"/);
     expect(refused).toMatch(/data-tile="queue" data-state="loading"/);
+  });
+});
+
+describe("the claim case prefetch", () => {
+  const views = (claimNo: string) => prisma.auditEvent.findMany({ where: { action: "claim.viewed", target: claimNo }, orderBy: { id: "asc" } });
+
+  it("is what GET /api/claims/{claimNo} answers the client hook", async () => {
+    const state = await prefetch.prefetchDashboard(prefetch.claimCasePrefetch("C1", investigator, "req-same"));
+    expect(state.queries).toHaveLength(1);
+    expect(state.queries[0]!.queryKey).toEqual(claimDetailOptions("C1").queryKey);
+    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) =>
+      detailGET(new request.NextRequest(new URL(url, "http://localhost"), { headers: init?.headers, signal: init?.signal ?? undefined }), {
+        params: Promise.resolve({ claimNo: decodeURIComponent(url.split("/").pop()!) }),
+      }),
+    );
+    const fromClient = await new QueryClient().fetchQuery({ ...claimDetailOptions("C1"), retry: false });
+    expect(state.queries[0]!.state.data).toEqual(fromClient);
+    // C1's decision comes with it, as the decision panel needs it.
+    expect((fromClient as { decision: { version: number; decidedBy: string } }).decision).toMatchObject({ version: 1, decidedBy });
+  });
+
+  it("puts the view on record once, under the viewer and the page's request id", async () => {
+    const before = (await views("C3")).length;
+    const { state, failure } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C3", investigator, "req-case-page"));
+    expect(failure).toBeNull();
+    expect(state.queries).toHaveLength(1);
+    const after = await views("C3");
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ userId: investigator.id, actorEmail: investigator.email, requestId: "req-case-page" });
+  });
+
+  it("answers an unknown claim with not_found, hands over nothing, records no view and logs no warning", async () => {
+    const warn = vi.spyOn(logger, "warn");
+    const { state, failure } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C404", investigator, "req-unknown"));
+    expect(prefetch.isNotFound(failure)).toBe(true);
+    expect(state.queries).toEqual([]);
+    expect(await views("C404")).toEqual([]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it("puts the claim, its details and its decision in the first HTML instead of the loading screen", async () => {
+    const render = (state: DehydratedState) => {
+      currentSearch = "";
+      const page = createElement(HydrationBoundary, { state }, createElement(ClaimCase, { claimNo: "C3", viewerEmail: investigator.email }));
+      return renderToString(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(NuqsTestingAdapter, { searchParams: "", children: page })));
+    };
+    const html = render(await prefetch.prefetchDashboard(prefetch.claimCasePrefetch("C3", investigator, "req-html")));
+    expect(html).toMatch(/data-tile="claim" data-state="loaded"/);
+    for (const tile of ["claim-details", "policy-details", "driver-details", "vehicle-details", "assessment", "decision"]) {
+      expect(html).toMatch(new RegExp(`data-tile="${tile}"[^>]*data-state="loaded"`));
+    }
+    // The telematics come from the browser, after the page.
+    expect(html).toMatch(/data-tile="telematics"[^>]*data-state="loading"/);
+    expect(html).toContain("200000002");
+
+    // Without a prefetched answer the page shows its loading screen and the client fetches, as before.
+    expect(render({ mutations: [], queries: [] })).toMatch(/data-tile="claim" data-state="loading"/);
   });
 });

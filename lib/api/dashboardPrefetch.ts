@@ -4,6 +4,7 @@ import { createLoader } from "nuqs/server";
 import type { z } from "zod";
 import { claimsApiSearch, claimsFilterParsers, toClaimsQuery } from "@/components/claims/queueParams";
 import { engagementSearch, toEngagementQuery, type EngagementFilters } from "@/components/engagement/filters";
+import { claimDetailOptions } from "@/hooks/useClaimDetail";
 import { claimsQueueOptions } from "@/hooks/useClaimsQueue";
 import { engagementQueryOptions } from "@/hooks/useEngagement";
 import { lossSummaryQueryOptions } from "@/hooks/useLossSummary";
@@ -13,9 +14,11 @@ import { logger } from "../logger";
 import { getWarehouse } from "../warehouse";
 import type { CachedBuilder } from "./cachedJsonRoute";
 import { buildClaimsQueue } from "./claims";
-import { claimsQuery, claimsResponse } from "./claimsSchema";
+import { claimDetailResponse, claimsQuery, claimsResponse } from "./claimsSchema";
+import { viewClaim } from "./claimView";
 import { cachedEngagement, cachedLossSummary } from "./dashboardBuilders";
 import { engagementQuery, engagementResponse } from "./engagementSchema";
+import { ApiError } from "./errors";
 import { parseSearchParams } from "./parseRequest";
 import { lossSummaryQuery, lossSummaryResponse } from "./lossSummarySchema";
 
@@ -76,14 +79,34 @@ export function claimsQueuePrefetch(searchParams: Record<string, string | string
 }
 
 /**
- * Runs one page's prefetch in a client of its own (nothing is shared between requests) and returns it for a
- * HydrationBoundary. A failed answer is left out: the client then asks the API itself and shows its error.
+ * The case page's claim as GET /api/claims/{claimNo} answers the client hook, view audit included: the page
+ * shows the claim, so the view is on record as when the client fetches it (which it then does not).
  */
-export async function prefetchDashboard(prefetch: { queryKey: QueryKey; queryFn: () => Promise<unknown> }): Promise<DehydratedState> {
+export function claimCasePrefetch(claimNo: string, viewer: { id: string; email: string } | null, requestId: string) {
+  return {
+    queryKey: claimDetailOptions(claimNo).queryKey,
+    queryFn: async () => claimDetailResponse.parse(await viewClaim(claimNo, viewer, requestId)),
+  };
+}
+
+type Prefetch = { queryKey: QueryKey; queryFn: () => Promise<unknown> };
+
+/**
+ * Runs one page's prefetch in a client of its own (nothing is shared between requests) and returns it for a
+ * HydrationBoundary, with the failure if there was one. A failed answer is left out: the client then asks the
+ * API itself and shows its error. Failures other than an unknown item are logged.
+ */
+export async function prefetchPage(prefetch: Prefetch): Promise<{ state: DehydratedState; failure: unknown }> {
   const queryClient = new QueryClient();
   await queryClient.prefetchQuery({ ...prefetch, retry: false });
-  const failure = queryClient.getQueryState(prefetch.queryKey)?.error;
-  if (failure) logger.warn({ err: failure, queryKey: prefetch.queryKey }, "page prefetch failed; the client will fetch");
+  const failure = queryClient.getQueryState(prefetch.queryKey)?.error ?? null;
+  if (failure && !isNotFound(failure)) logger.warn({ err: failure, queryKey: prefetch.queryKey }, "page prefetch failed; the client will fetch");
   // Only successful queries are dehydrated by default, so a failure never reaches the client as data.
-  return dehydrate(queryClient);
+  return { state: dehydrate(queryClient), failure };
 }
+
+export async function prefetchDashboard(prefetch: Prefetch): Promise<DehydratedState> {
+  return (await prefetchPage(prefetch)).state;
+}
+
+export const isNotFound = (failure: unknown) => failure instanceof ApiError && failure.code === "not_found";

@@ -1,11 +1,15 @@
+import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { ArrivalHydrationBoundary } from "@/components/ArrivalHydrationBoundary";
 import { ClaimCase } from "@/components/claims/ClaimCase";
 import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
+import { claimCasePrefetch, isNotFound, prefetchPage } from "@/lib/api/dashboardPrefetch";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
-// Rendered per request: the basemap setting and the viewer are read at run time, and the claim comes from the API.
+// Rendered per request: the claim, its decisions and the viewer are read at run time.
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ claimNo: string }> };
@@ -16,8 +20,17 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 }
 
 export default async function ClaimCasePage({ params }: Params) {
-  const [{ claimNo: raw }, user] = await Promise.all([params, getSessionUser()]);
+  const [{ claimNo: raw }, user, requestHeaders] = await Promise.all([params, getSessionUser(), headers()]);
   const claimNo = claimNoSchema.safeParse(raw);
   if (!claimNo.success) notFound();
-  return <ClaimCase claimNo={claimNo.data} mapStyleUrl={env().MAP_STYLE_URL} viewerEmail={user?.email ?? null} />;
+  // The first render already has the claim (its view on record) instead of asking the API after hydration;
+  // the telematics, the photo and the map still load in the browser.
+  const requestId = requestHeaders.get("x-request-id") ?? randomUUID();
+  const { state, failure } = await prefetchPage(claimCasePrefetch(claimNo.data, user, requestId));
+  if (isNotFound(failure)) notFound();
+  return (
+    <ArrivalHydrationBoundary state={state}>
+      <ClaimCase claimNo={claimNo.data} mapStyleUrl={env().MAP_STYLE_URL} viewerEmail={user?.email ?? null} />
+    </ArrivalHydrationBoundary>
+  );
 }
