@@ -24,6 +24,7 @@ let prisma: PrismaClient;
 let GET: (request: NextRequest) => Promise<Response>;
 let claimsGET: (request: NextRequest) => Promise<Response>;
 let detailGET: (request: NextRequest, context: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
+let telematicsGET: (request: NextRequest, context: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
 let prefetch: typeof import("./dashboardPrefetch");
 let filters: typeof import("@/lib/lossSummaryFilters");
 let request: typeof import("next/server");
@@ -31,6 +32,7 @@ let claimsQueueOptions: typeof import("@/hooks/useClaimsQueue").claimsQueueOptio
 let ClaimsQueue: typeof import("@/components/claims/ClaimsQueue").ClaimsQueue;
 let ClaimCase: typeof import("@/components/claims/ClaimCase").ClaimCase;
 let claimDetailOptions: typeof import("@/hooks/useClaimDetail").claimDetailOptions;
+let claimTelematicsOptions: typeof import("@/hooks/useClaimTelematics").claimTelematicsOptions;
 let logger: typeof import("@/lib/logger").logger;
 let decidedBy: string;
 let investigator: { id: string; email: string };
@@ -46,6 +48,12 @@ beforeAll(async () => {
       claim({ claim_no: "C2", policy_no: "100000001", claim_date: "2024-01-02", incident: { date: "2024-01-01", hour: 9, severity: "Minor Damage" } }),
       claim({ claim_no: "C3", policy_no: "200000002", suspicious_activity: true, claim_date: "2023-05-02", incident: { date: "2023-05-01", hour: 17 }, claim_amount: { total: 25000, injury: 0, property: 5000, vehicle: 20000 } }),
     ],
+    // C1's vehicle (policy 100000001) on the morning of its incident.
+    telematics: [
+      ["CH100000001", 40.7, -73.9, "2023-03-10 08:10:00", 31],
+      ["CH100000001", 40.71, -73.91, "2023-03-10 08:16:00", 24],
+      ["CH100000001", 40.72, -73.92, "2023-03-10 08:20:00", 0],
+    ],
   });
   warehouse = built.warehouse;
   const db = await createTestAppDatabase();
@@ -57,6 +65,7 @@ beforeAll(async () => {
   ({ GET } = await import("@/app/api/loss-summary/route"));
   ({ GET: claimsGET } = await import("@/app/api/claims/route"));
   ({ GET: detailGET } = await import("@/app/api/claims/[claimNo]/route"));
+  ({ GET: telematicsGET } = await import("@/app/api/claims/[claimNo]/telematics/route"));
   prefetch = await import("./dashboardPrefetch");
   filters = await import("@/lib/lossSummaryFilters");
   request = await import("next/server");
@@ -64,6 +73,7 @@ beforeAll(async () => {
   ({ ClaimsQueue } = await import("@/components/claims/ClaimsQueue"));
   ({ ClaimCase } = await import("@/components/claims/ClaimCase"));
   ({ claimDetailOptions } = await import("@/hooks/useClaimDetail"));
+  ({ claimTelematicsOptions } = await import("@/hooks/useClaimTelematics"));
   ({ logger } = await import("@/lib/logger"));
   const { recordDecision } = await import("@/lib/decisions");
   const user = await prisma.user.findUniqueOrThrow({ where: { email: "investigator@goldlens.local" } });
@@ -202,10 +212,25 @@ describe("the claim case prefetch", () => {
     expect((fromClient as { decision: { version: number; decidedBy: string } }).decision).toMatchObject({ version: 1, decidedBy });
   });
 
+  it("hands over the trip's telematics as GET /api/claims/{claimNo}/telematics answers the client hook", async () => {
+    const { state, failures } = await prefetch.prefetchPage(prefetch.claimTelematicsPrefetch("C1"));
+    expect(failures).toEqual([null]);
+    expect(state.queries[0]!.queryKey).toEqual(claimTelematicsOptions("C1").queryKey);
+    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) =>
+      telematicsGET(new request.NextRequest(new URL(url, "http://localhost"), { headers: init?.headers, signal: init?.signal ?? undefined }), {
+        params: Promise.resolve({ claimNo: decodeURIComponent(url.split("/").at(-2)!) }),
+      }),
+    );
+    const fromClient = await new QueryClient().fetchQuery({ ...claimTelematicsOptions("C1"), retry: false });
+    expect(state.queries[0]!.state.data).toEqual(fromClient);
+    // The path and its three points.
+    expect((fromClient as { features: unknown[] }).features).toHaveLength(4);
+  });
+
   it("puts the view on record once, under the viewer and the page's request id", async () => {
     const before = (await views("C3")).length;
-    const { state, failure } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C3", investigator, "req-case-page"));
-    expect(failure).toBeNull();
+    const { state, failures } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C3", investigator, "req-case-page"));
+    expect(failures).toEqual([null]);
     expect(state.queries).toHaveLength(1);
     const after = await views("C3");
     expect(after).toHaveLength(before + 1);
@@ -214,8 +239,8 @@ describe("the claim case prefetch", () => {
 
   it("answers an unknown claim with not_found, hands over nothing, records no view and logs no warning", async () => {
     const warn = vi.spyOn(logger, "warn");
-    const { state, failure } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C404", investigator, "req-unknown"));
-    expect(prefetch.isNotFound(failure)).toBe(true);
+    const { state, failures } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C404", investigator, "req-unknown"));
+    expect(prefetch.isNotFound(failures[0])).toBe(true);
     expect(state.queries).toEqual([]);
     expect(await views("C404")).toEqual([]);
     expect(warn).not.toHaveBeenCalled();
@@ -224,17 +249,17 @@ describe("the claim case prefetch", () => {
   it("puts the claim, its details and its decision in the first HTML instead of the loading screen", async () => {
     const render = (state: DehydratedState) => {
       currentSearch = "";
-      const page = createElement(HydrationBoundary, { state }, createElement(ClaimCase, { claimNo: "C3", viewerEmail: investigator.email }));
+      const page = createElement(HydrationBoundary, { state }, createElement(ClaimCase, { claimNo: "C1", viewerEmail: investigator.email }));
       return renderToString(createElement(QueryClientProvider, { client: new QueryClient() }, createElement(NuqsTestingAdapter, { searchParams: "", children: page })));
     };
-    const html = render(await prefetch.prefetchDashboard(prefetch.claimCasePrefetch("C3", investigator, "req-html")));
+    const { state } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C1", investigator, "req-html"), prefetch.claimTelematicsPrefetch("C1"));
+    const html = render(state);
     expect(html).toMatch(/data-tile="claim" data-state="loaded"/);
-    for (const tile of ["claim-details", "policy-details", "driver-details", "vehicle-details", "assessment", "decision"]) {
+    for (const tile of ["claim-details", "policy-details", "driver-details", "vehicle-details", "assessment", "decision", "telematics"]) {
       expect(html).toMatch(new RegExp(`data-tile="${tile}"[^>]*data-state="loaded"`));
     }
-    // The telematics come from the browser, after the page.
-    expect(html).toMatch(/data-tile="telematics"[^>]*data-state="loading"/);
-    expect(html).toContain("200000002");
+    expect(html).toContain("100000001");
+    expect(html).toContain(decidedBy);
 
     // Without a prefetched answer the page shows its loading screen and the client fetches, as before.
     expect(render({ mutations: [], queries: [] })).toMatch(/data-tile="claim" data-state="loading"/);

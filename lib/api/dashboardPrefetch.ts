@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { claimsApiSearch, claimsFilterParsers, toClaimsQuery } from "@/components/claims/queueParams";
 import { engagementSearch, toEngagementQuery, type EngagementFilters } from "@/components/engagement/filters";
 import { claimDetailOptions } from "@/hooks/useClaimDetail";
+import { claimTelematicsOptions } from "@/hooks/useClaimTelematics";
 import { claimsQueueOptions } from "@/hooks/useClaimsQueue";
 import { engagementQueryOptions } from "@/hooks/useEngagement";
 import { lossSummaryQueryOptions } from "@/hooks/useLossSummary";
@@ -13,7 +14,7 @@ import { prisma } from "../db";
 import { logger } from "../logger";
 import { getWarehouse } from "../warehouse";
 import type { CachedBuilder } from "./cachedJsonRoute";
-import { buildClaimsQueue } from "./claims";
+import { buildClaimTelematics, buildClaimsQueue } from "./claims";
 import { claimDetailResponse, claimsQuery, claimsResponse } from "./claimsSchema";
 import { viewClaim } from "./claimView";
 import { cachedEngagement, cachedLossSummary } from "./dashboardBuilders";
@@ -89,20 +90,32 @@ export function claimCasePrefetch(claimNo: string, viewer: { id: string; email: 
   };
 }
 
+/** The case page's telematics as GET /api/claims/{claimNo}/telematics answers the client hook (no audit: no personal data). */
+export function claimTelematicsPrefetch(claimNo: string) {
+  return {
+    queryKey: claimTelematicsOptions(claimNo).queryKey,
+    queryFn: () => buildClaimTelematics(getWarehouse(), claimNo),
+  };
+}
+
 type Prefetch = { queryKey: QueryKey; queryFn: () => Promise<unknown> };
 
 /**
- * Runs one page's prefetch in a client of its own (nothing is shared between requests) and returns it for a
- * HydrationBoundary, with the failure if there was one. A failed answer is left out: the client then asks the
- * API itself and shows its error. Failures other than an unknown item are logged.
+ * Runs one page's prefetches together in a client of their own (nothing is shared between requests) and
+ * returns them for a HydrationBoundary, with each one's failure (null when it answered). A failed answer is
+ * left out: the client then asks the API itself and shows its error. Failures other than an unknown item
+ * are logged.
  */
-export async function prefetchPage(prefetch: Prefetch): Promise<{ state: DehydratedState; failure: unknown }> {
+export async function prefetchPage(...prefetches: Prefetch[]): Promise<{ state: DehydratedState; failures: unknown[] }> {
   const queryClient = new QueryClient();
-  await queryClient.prefetchQuery({ ...prefetch, retry: false });
-  const failure = queryClient.getQueryState(prefetch.queryKey)?.error ?? null;
-  if (failure && !isNotFound(failure)) logger.warn({ err: failure, queryKey: prefetch.queryKey }, "page prefetch failed; the client will fetch");
+  await Promise.all(prefetches.map((prefetch) => queryClient.prefetchQuery({ ...prefetch, retry: false })));
+  const failures = prefetches.map((prefetch) => queryClient.getQueryState(prefetch.queryKey)?.error ?? null);
+  prefetches.forEach(({ queryKey }, i) => {
+    const failure = failures[i];
+    if (failure && !isNotFound(failure)) logger.warn({ err: failure, queryKey }, "page prefetch failed; the client will fetch");
+  });
   // Only successful queries are dehydrated by default, so a failure never reaches the client as data.
-  return { state: dehydrate(queryClient), failure };
+  return { state: dehydrate(queryClient), failures };
 }
 
 export async function prefetchDashboard(prefetch: Prefetch): Promise<DehydratedState> {

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { ArrivalHydrationBoundary } from "@/components/ArrivalHydrationBoundary";
 import { ClaimCase } from "@/components/claims/ClaimCase";
 import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
-import { claimCasePrefetch, isNotFound, prefetchPage } from "@/lib/api/dashboardPrefetch";
+import { claimCasePrefetch, claimTelematicsPrefetch, isNotFound, prefetchPage } from "@/lib/api/dashboardPrefetch";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
@@ -23,11 +23,11 @@ export default async function ClaimCasePage({ params }: Params) {
   const [{ claimNo: raw }, user, requestHeaders] = await Promise.all([params, getSessionUser(), headers()]);
   const claimNo = claimNoSchema.safeParse(raw);
   if (!claimNo.success) notFound();
-  // The first render already has the claim (its view on record) instead of asking the API after hydration;
-  // the telematics, the photo and the map still load in the browser.
+  // The first render already has the claim (its view on record) and the trip's telematics instead of asking
+  // the API after hydration; the photo and the map's canvas still load in the browser.
   const requestId = requestHeaders.get("x-request-id") ?? randomUUID();
-  const { state, failure } = await prefetchPage(claimCasePrefetch(claimNo.data, user, requestId));
-  if (isNotFound(failure)) notFound();
+  const { state, failures } = await prefetchPage(claimCasePrefetch(claimNo.data, user, requestId), claimTelematicsPrefetch(claimNo.data));
+  if (isNotFound(failures[0])) notFound();
   return (
     <ArrivalHydrationBoundary state={state}>
       <ClaimCase claimNo={claimNo.data} mapStyleUrl={env().MAP_STYLE_URL} viewerEmail={user?.email ?? null} />
