@@ -15,7 +15,7 @@ import { logger } from "../logger";
 import { getWarehouse } from "../warehouse";
 import type { CachedBuilder } from "./cachedJsonRoute";
 import { buildClaimTelematics, buildClaimsQueue } from "./claims";
-import { claimDetailResponse, claimsQuery, claimsResponse } from "./claimsSchema";
+import { claimsQuery, claimsResponse } from "./claimsSchema";
 import { viewClaim } from "./claimView";
 import { cachedEngagement, cachedLossSummary } from "./dashboardBuilders";
 import { engagementQuery, engagementResponse } from "./engagementSchema";
@@ -86,7 +86,8 @@ export function claimsQueuePrefetch(searchParams: Record<string, string | string
 export function claimCasePrefetch(claimNo: string, viewer: { id: string; email: string } | null, requestId: string) {
   return {
     queryKey: claimDetailOptions(claimNo).queryKey,
-    queryFn: async () => claimDetailResponse.parse(await viewClaim(claimNo, viewer, requestId)),
+    // The builder's answer is already the response schema's output, as the route sends it.
+    queryFn: () => viewClaim(claimNo, viewer, requestId),
   };
 }
 
