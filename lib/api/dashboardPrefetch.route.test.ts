@@ -23,8 +23,8 @@ let warehouse: Warehouse;
 let prisma: PrismaClient;
 let GET: (request: NextRequest) => Promise<Response>;
 let claimsGET: (request: NextRequest) => Promise<Response>;
-let detailGET: (request: NextRequest, context: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
-let telematicsGET: (request: NextRequest, context: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
+let detailGET: RouteHandler;
+let telematicsGET: RouteHandler;
 let prefetch: typeof import("./dashboardPrefetch");
 let filters: typeof import("@/lib/lossSummaryFilters");
 let request: typeof import("next/server");
@@ -110,14 +110,28 @@ describe("the Loss Summary prefetch", () => {
 /** searchParams as Next.js hands them to a page. */
 const pageParams = (search: string) => Object.fromEntries(new URLSearchParams(search));
 
-/** The client queue's own query for this key, its fetch answered by GET /api/claims (status and body as sent). */
-async function clientAnswer(queryKey: readonly unknown[]): Promise<unknown> {
-  const [, query] = queryKey as ReturnType<typeof claimsQueueOptions>["queryKey"];
+type RouteHandler = (request: NextRequest, context: { params: Promise<{ claimNo: string }> }) => Promise<Response>;
+
+/**
+ * The client hooks' fetch answered by a route handler (status and body as sent); `claimNoAt` picks the
+ * claim number out of the URL's path for routes under /api/claims/{claimNo}. Returns the URLs fetched.
+ */
+function fetchThrough(handler: RouteHandler, claimNoAt = -1): string[] {
   const fetched: string[] = [];
   vi.stubGlobal("fetch", async (url: string, init?: RequestInit) => {
     fetched.push(url);
-    return claimsGET(new request.NextRequest(new URL(url, "http://localhost"), { headers: init?.headers, signal: init?.signal ?? undefined }));
+    const claimNo = decodeURIComponent(new URL(url, "http://localhost").pathname.split("/").at(claimNoAt)!);
+    return handler(new request.NextRequest(new URL(url, "http://localhost"), { headers: init?.headers, signal: init?.signal ?? undefined }), {
+      params: Promise.resolve({ claimNo }),
+    });
   });
+  return fetched;
+}
+
+/** The client queue's own query for this key, its fetch answered by GET /api/claims (status and body as sent). */
+async function clientAnswer(queryKey: readonly unknown[]): Promise<unknown> {
+  const [, query] = queryKey as ReturnType<typeof claimsQueueOptions>["queryKey"];
+  const fetched = fetchThrough(claimsGET);
   const data = await new QueryClient().fetchQuery({ ...claimsQueueOptions(query), retry: false });
   expect(fetched).toHaveLength(1);
   expect(fetched[0]).toMatch(/^\/api\/claims\?/);
@@ -201,11 +215,7 @@ describe("the claim case prefetch", () => {
     const state = await prefetch.prefetchDashboard(prefetch.claimCasePrefetch("C1", investigator, "req-same"));
     expect(state.queries).toHaveLength(1);
     expect(state.queries[0]!.queryKey).toEqual(claimDetailOptions("C1").queryKey);
-    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) =>
-      detailGET(new request.NextRequest(new URL(url, "http://localhost"), { headers: init?.headers, signal: init?.signal ?? undefined }), {
-        params: Promise.resolve({ claimNo: decodeURIComponent(url.split("/").pop()!) }),
-      }),
-    );
+    fetchThrough(detailGET);
     const fromClient = await new QueryClient().fetchQuery({ ...claimDetailOptions("C1"), retry: false });
     expect(state.queries[0]!.state.data).toEqual(fromClient);
     // C1's decision comes with it, as the decision panel needs it.
@@ -216,11 +226,7 @@ describe("the claim case prefetch", () => {
     const { state, failures } = await prefetch.prefetchPage(prefetch.claimTelematicsPrefetch("C1"));
     expect(failures).toEqual([null]);
     expect(state.queries[0]!.queryKey).toEqual(claimTelematicsOptions("C1").queryKey);
-    vi.stubGlobal("fetch", async (url: string, init?: RequestInit) =>
-      telematicsGET(new request.NextRequest(new URL(url, "http://localhost"), { headers: init?.headers, signal: init?.signal ?? undefined }), {
-        params: Promise.resolve({ claimNo: decodeURIComponent(url.split("/").at(-2)!) }),
-      }),
-    );
+    fetchThrough(telematicsGET, -2);
     const fromClient = await new QueryClient().fetchQuery({ ...claimTelematicsOptions("C1"), retry: false });
     expect(state.queries[0]!.state.data).toEqual(fromClient);
     // The path and its three points.
@@ -240,7 +246,7 @@ describe("the claim case prefetch", () => {
   it("answers an unknown claim with not_found, hands over nothing, records no view and logs no warning", async () => {
     const warn = vi.spyOn(logger, "warn");
     const { state, failures } = await prefetch.prefetchPage(prefetch.claimCasePrefetch("C404", investigator, "req-unknown"));
-    expect(prefetch.isNotFound(failures[0])).toBe(true);
+    expect((await import("./errors")).isNotFound(failures[0])).toBe(true);
     expect(state.queries).toEqual([]);
     expect(await views("C404")).toEqual([]);
     expect(warn).not.toHaveBeenCalled();

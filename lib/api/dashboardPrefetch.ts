@@ -19,7 +19,7 @@ import { claimsQuery, claimsResponse } from "./claimsSchema";
 import { viewClaim } from "./claimView";
 import { cachedEngagement, cachedLossSummary } from "./dashboardBuilders";
 import { engagementQuery, engagementResponse } from "./engagementSchema";
-import { ApiError } from "./errors";
+import { isNotFound } from "./errors";
 import { parseSearchParams } from "./parseRequest";
 import { lossSummaryQuery, lossSummaryResponse } from "./lossSummarySchema";
 
@@ -122,5 +122,3 @@ export async function prefetchPage(...prefetches: Prefetch[]): Promise<{ state: 
 export async function prefetchDashboard(prefetch: Prefetch): Promise<DehydratedState> {
   return (await prefetchPage(prefetch)).state;
 }
-
-export const isNotFound = (failure: unknown) => failure instanceof ApiError && failure.code === "not_found";

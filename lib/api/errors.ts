@@ -45,6 +45,9 @@ export class ApiError extends Error {
   }
 }
 
+/** An ApiError for something that does not exist (an unknown claim): a page shows its not-found page for it. */
+export const isNotFound = (err: unknown): boolean => err instanceof ApiError && err.code === "not_found";
+
 export function errorResponse(code: ApiErrorCode, message: string, requestId?: string, extraHeaders: Record<string, string> = {}): NextResponse {
   const headers = { ...(requestId ? { "x-request-id": requestId } : {}), ...extraHeaders };
   return NextResponse.json({ error: { code, message } }, { status: STATUS[code], headers });

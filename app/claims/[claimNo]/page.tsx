@@ -5,7 +5,8 @@ import { notFound } from "next/navigation";
 import { ArrivalHydrationBoundary } from "@/components/ArrivalHydrationBoundary";
 import { ClaimCase } from "@/components/claims/ClaimCase";
 import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
-import { claimCasePrefetch, claimTelematicsPrefetch, isNotFound, prefetchPage } from "@/lib/api/dashboardPrefetch";
+import { claimCasePrefetch, claimTelematicsPrefetch, prefetchPage } from "@/lib/api/dashboardPrefetch";
+import { isNotFound } from "@/lib/api/errors";
 import { getSessionUser } from "@/lib/auth/session";
 import { env } from "@/lib/env";
 
