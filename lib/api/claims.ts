@@ -129,19 +129,26 @@ export async function buildClaimsQueue(warehouse: Warehouse, prisma: PrismaClien
       needsInvestigation: counters?.needs_investigation ?? 0,
       undecided: counters?.undecided ?? 0,
     },
-    rules,
+    rules: rules.map((r) => ({ id: r.id, name: r.name })),
     rows: [...byClaim.values()],
   });
 }
 
 /** Everything the case page shows about one claim (personal data: callers audit the view). */
 export async function buildClaimDetail(warehouse: Warehouse, prisma: PrismaClient, claimNo: string, signal?: AbortSignal): Promise<ClaimDetailResponse> {
-  const [[c], checks, history] = await Promise.all([
+  const [[c], results, rules, history] = await Promise.all([
     getClaimDetail.run(warehouse, { claimNo }, { signal }),
     getClaimChecks.run(warehouse, { claimNo }, { signal }),
+    activeRules(warehouse),
     decisionHistory(prisma, claimNo),
   ]);
   if (!c) throw new ApiError("not_found", `No claim ${claimNo}.`);
+  const resultOf = new Map(results.map((r) => [r.rule_id, r]));
+  // In the rules' order (high severity first); gold has a result for every active rule of its build.
+  const checks = rules.flatMap((rule) => {
+    const r = resultOf.get(rule.id);
+    return r ? [{ id: rule.id, name: rule.name, description: rule.description, severity: rule.severity, passed: r.passed, expected: r.expected, actual: r.actual }] : [];
+  });
   return claimDetailResponse.parse({
     claim: {
       claimNo: c.claim_no,
@@ -177,7 +184,7 @@ export async function buildClaimDetail(warehouse: Warehouse, prisma: PrismaClien
     driver: { age: c.driver_age, relationship: c.driver_insured_relationship, licenseIssueDate: c.driver_license_issue_date, dateOfBirth: c.drv_dob },
     vehicle: { make: c.make, model: c.model, modelYear: c.model_year, body: c.body, chassisNo: c.chassis_no, use: c.use_of_vehicle },
     assessment: {
-      checks: checks.map((k) => ({ id: k.rule_id, name: k.name, description: k.description, severity: k.severity, passed: k.passed, expected: k.expected, actual: k.actual })),
+      checks,
       nextBestAction: c.next_best_action,
       damageScore: c.damage_score,
       assessedSeverity: c.assessed_severity,

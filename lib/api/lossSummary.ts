@@ -47,7 +47,7 @@ const lossFilterOptions = perBuild(async (warehouse) => {
 /** Where each zip code of the policy map is: the same for every request of a build. */
 const zipPlaces = perBuild(async (warehouse) => {
   const rows = await getPolicyZipPlaces.run(warehouse, {});
-  return new Map(rows.map((r) => [`${r.zip}|${r.borough}`, r]));
+  return new Map(rows.map((r) => [r.place_id, r]));
 });
 
 /** Everything the Loss Summary page shows, in one response (one HTTP request for the whole page). */
@@ -107,8 +107,8 @@ export async function buildLossSummary(warehouse: Warehouse, query: LossSummaryQ
     map: {
       zips: zipCounts
         .flatMap((c) => {
-          const place = places.get(`${c.zip}|${c.borough}`);
-          return place ? [{ zip: c.zip, borough: c.borough, neighborhood: place.neighborhood, latitude: place.latitude, longitude: place.longitude, policies: c.policies }] : [];
+          const place = places.get(c.place_id);
+          return place ? [{ zip: place.zip, borough: place.borough, neighborhood: place.neighborhood, latitude: place.latitude, longitude: place.longitude, policies: c.policies }] : [];
         })
         .sort((a, b) => a.zip.localeCompare(b.zip) || a.borough.localeCompare(b.borough)),
       boroughs: boroughs.map((r) => ({

@@ -134,6 +134,17 @@ describe("pipeline on demo data", () => {
     }
   });
 
+  it("indexes the tables a claim is looked up in by its number", async () => {
+    const indexes = await sql(
+      `SELECT table_name, expressions FROM duckdb_indexes() WHERE schema_name = 'gold' ORDER BY table_name`,
+      z.object({ table_name: z.string(), expressions: z.string() }),
+    );
+    expect(indexes).toEqual([
+      { table_name: "claim_rule_results", expressions: "[claim_no]" },
+      { table_name: "claims", expressions: "[claim_no]" },
+    ]);
+  });
+
   it("quarantines exactly the planted unusable claims and keeps every other one", async () => {
     const policies = new Set(
       (await readFile(path.join(rawDir, "policies/policies.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(",")[1]),

@@ -14,6 +14,14 @@ describe("pipeline models", () => {
     expect(m.expectations).toEqual([{ name: "id_present", expression: "id IS NOT NULL" }]);
   });
 
+  it("reads one index per line, and refuses an index on a view or over something other than columns", () => {
+    const m = model("gold", "t", "-- materialized: table\n-- index: claim_no\n-- index: chassis_no, event_ts\nSELECT 1");
+    expect(m.indexes).toEqual([["claim_no"], ["chassis_no", "event_ts"]]);
+    expect(m.description).toBe("");
+    expect(() => model("gold", "v", "-- materialized: view\n-- index: id\nSELECT 1")).toThrow(/only a table/);
+    expect(() => model("gold", "t", "-- index: lower(id)\nSELECT 1")).toThrow(/column names/);
+  });
+
   it("orders models so every ref is built first", () => {
     const ordered = orderModels(
       [

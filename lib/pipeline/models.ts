@@ -19,6 +19,8 @@ export interface Model {
   key: string | null;
   /** ORDER BY applied when the table is written, so readers get locality (zone maps) for free. */
   orderBy: string | null;
+  /** Indexes built on the written table, each over its columns: point lookups by key read one row, not a scan. */
+  indexes: string[][];
   description: string;
   sql: string;
   refs: string[];
@@ -33,6 +35,7 @@ const REF = /\{\{\s*ref\(\s*'([a-z0-9_]+)'\s*\)\s*\}\}/g;
  *   -- expect <name>: <SQL boolean over the model's rows>   (a row failing it goes to quarantine)
  *   -- key: <column>
  *   -- order_by: <columns>
+ *   -- index: <column>[, <column>...]   (one line per index)
  *   -- description text
  */
 export function parseModel(file: string, layer: Layer, text: string): Model {
@@ -46,6 +49,7 @@ export function parseModel(file: string, layer: Layer, text: string): Model {
     expectations: [],
     key: null,
     orderBy: null,
+    indexes: [],
     description: "",
     sql: "",
     refs: [],
@@ -56,7 +60,7 @@ export function parseModel(file: string, layer: Layer, text: string): Model {
   for (; i < lines.length && lines[i]!.startsWith("--"); i++) {
     const line = lines[i]!.replace(/^--\s?/, "");
     const expect = /^expect\s+([a-z0-9_]+):\s*(.+)$/.exec(line);
-    const setting = /^(materialized|key|order_by):\s*(.+)$/.exec(line);
+    const setting = /^(materialized|key|order_by|index):\s*(.+)$/.exec(line);
     if (expect) model.expectations.push({ name: expect[1]!, expression: expect[2]!.trim() });
     else if (setting?.[1] === "materialized") {
       const m = setting[2]!.trim();
@@ -64,6 +68,11 @@ export function parseModel(file: string, layer: Layer, text: string): Model {
       model.materialized = m;
     } else if (setting?.[1] === "key") model.key = setting[2]!.trim();
     else if (setting?.[1] === "order_by") model.orderBy = setting[2]!.trim();
+    else if (setting?.[1] === "index") {
+      const columns = setting[2]!.split(",").map((c) => c.trim());
+      if (!columns.every((c) => IDENT.test(c))) throw new Error(`${file}: index takes column names separated by commas`);
+      model.indexes.push(columns);
+    }
     else description.push(line.trim());
   }
   model.description = description.join(" ").trim();
@@ -76,6 +85,7 @@ export function parseModel(file: string, layer: Layer, text: string): Model {
   if (model.expectations.length > 0 && model.materialized === "view") {
     throw new Error(`${file}: a model with expectations must be materialized as a table`);
   }
+  if (model.indexes.length > 0 && model.materialized === "view") throw new Error(`${file}: only a table can have an index`);
   return model;
 }
 

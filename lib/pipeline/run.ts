@@ -87,10 +87,17 @@ async function materialize(con: DuckDBConnection, model: Model, sql: string, exp
     await con.run(`CREATE VIEW ${target} AS ${sql}`);
     return { rows: null, quarantined: 0 };
   }
+  const quarantined = await writeTable(con, model, target, sql, expand);
+  for (const columns of model.indexes) await con.run(`CREATE INDEX ${model.name}__${columns.join("__")} ON ${target} (${columns.join(", ")})`);
+  return { rows: await scalar(con, `SELECT count(*) FROM ${target}`), quarantined };
+}
+
+/** Writes a table model's rows in its order; returns how many rows its expectations sent to quarantine. */
+async function writeTable(con: DuckDBConnection, model: Model, target: string, sql: string, expand: (s: string) => Promise<string>): Promise<number> {
   const ordered = (from: string) => (model.orderBy ? `SELECT * FROM ${from} ORDER BY ${model.orderBy}` : `SELECT * FROM ${from}`);
   if (model.expectations.length === 0) {
     await con.run(`CREATE TABLE ${target} AS ${ordered(`(${sql})`)}`);
-    return { rows: await scalar(con, `SELECT count(*) FROM ${target}`), quarantined: 0 };
+    return 0;
   }
   // Expectations work like DLT's expect_or_drop, except that the dropped row is kept in quarantine with the rule it broke.
   const candidates = `${model.layer}.${model.name}__candidates`;
@@ -104,10 +111,7 @@ async function materialize(con: DuckDBConnection, model: Model, sql: string, exp
     SELECT ${sqlString(target)}, ${model.key ? `CAST(c.${model.key} AS VARCHAR)` : "NULL"}, f[1], array_to_string(f, ', '), to_json(c)::VARCHAR
     FROM (SELECT c, ${failedList} AS f FROM ${candidates} c WHERE NOT (${allPass}))`);
   await con.run(`DROP TABLE ${candidates}`);
-  return {
-    rows: await scalar(con, `SELECT count(*) FROM ${target}`),
-    quarantined: await scalar(con, `SELECT count(*) FROM silver.quarantine WHERE model = ${sqlString(target)}`),
-  };
+  return scalar(con, `SELECT count(*) FROM silver.quarantine WHERE model = ${sqlString(target)}`);
 }
 
 /** Builds every model into a new DuckDB file, then points CURRENT.json at it; a running app never sees a half-built file. */

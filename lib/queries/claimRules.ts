@@ -10,8 +10,9 @@ const RULE_ID = /^[a-z][a-z0-9_]{0,62}$/;
 export const getActiveRules = defineQuery({
   name: "getActiveRules",
   parameters: z.object({}),
-  row: z.object({ id: z.string().regex(RULE_ID), name: z.string() }),
-  sql: (table) => `SELECT id, name FROM ${table("claim_rules")} WHERE active ORDER BY CASE severity WHEN 'high' THEN 0 ELSE 1 END, id`,
+  row: z.object({ id: z.string().regex(RULE_ID), name: z.string(), description: z.string(), severity: z.string() }),
+  // High-severity rules first: the order a claim's checks are shown in.
+  sql: (table) => `SELECT id, name, description, severity FROM ${table("claim_rules")} WHERE active ORDER BY CASE severity WHEN 'high' THEN 0 ELSE 1 END, id`,
 });
 
 /** The column of a rule's outcome; the id comes from gold.claim_rules, checked again before it becomes SQL. */

@@ -13,34 +13,42 @@ const MAP_POLICY_FILTERS_SQL = `
   AND (CAST(:make AS STRING) IS NULL OR make = CAST(:make AS STRING))`;
 
 /**
- * Policies in force at any time in the period, per zip code and borough. Only counts: where each zip is
- * (getPolicyZipPlaces) does not depend on the request, and leaving its text columns out of this
- * aggregate makes it several times cheaper.
+ * Policies in force at any time in the period, per place of the map (zip code and borough, numbered in gold
+ * as place_id). Only counts: where each place is (getPolicyZipPlaces) does not depend on the request, and
+ * grouping on the integer instead of the two text columns makes this aggregate several times cheaper.
  */
 export const getPolicyZipCounts = defineQuery({
   name: "getPolicyZipCounts",
   parameters: policyFilters,
   // Not narrowed by the borough or the incident filters: changing those reuses this answer.
   cachePerBuild: true,
-  row: z.object({ zip: z.string(), borough: z.string(), policies: count }),
+  row: z.object({ place_id: z.number().int(), policies: count }),
   sql: (table) => `
-    SELECT zip_code AS zip, borough, count(*) AS policies
+    SELECT place_id, count(*) AS policies
     FROM ${table("policies")}
     WHERE pol_eff_date <= CAST(:to AS DATE) AND pol_expiry_date > CAST(:from AS DATE)
-      AND latitude IS NOT NULL AND borough IS NOT NULL AND ${MAP_POLICY_FILTERS_SQL}
-    GROUP BY zip_code, borough`,
+      AND place_id IS NOT NULL AND ${MAP_POLICY_FILTERS_SQL}
+    GROUP BY place_id`,
 });
 
-/** Each zip code's centroid and neighbourhood name, per borough it has policies in (read once per build). */
+/** Each place's zip code, borough, centroid and neighbourhood name (read once per build). */
 export const getPolicyZipPlaces = defineQuery({
   name: "getPolicyZipPlaces",
   parameters: z.object({}),
-  row: z.object({ zip: z.string(), borough: z.string(), neighborhood: z.string().nullable(), latitude: z.number(), longitude: z.number() }),
+  row: z.object({
+    place_id: z.number().int(),
+    zip: z.string(),
+    borough: z.string(),
+    neighborhood: z.string().nullable(),
+    latitude: z.number(),
+    longitude: z.number(),
+  }),
   sql: (table) => `
-    SELECT zip_code AS zip, borough, min(neighborhood) AS neighborhood, min(latitude) AS latitude, min(longitude) AS longitude
+    SELECT place_id, min(zip_code) AS zip, min(borough) AS borough, min(neighborhood) AS neighborhood,
+      min(latitude) AS latitude, min(longitude) AS longitude
     FROM ${table("policies")}
-    WHERE latitude IS NOT NULL AND borough IS NOT NULL
-    GROUP BY zip_code, borough`,
+    WHERE place_id IS NOT NULL
+    GROUP BY place_id`,
 });
 
 /** Earned premium, incurred losses (+ LAE) and loss ratio per borough for the period. */

@@ -2,6 +2,7 @@
 -- are missing, with the values compared so an investigator can see why.
 -- materialized: table
 -- order_by: claim_no, rule_id
+-- index: claim_no
 WITH facts AS (
   SELECT * FROM {{ ref('int_claim_facts') }}
 ), results AS (

@@ -3,6 +3,7 @@
 -- next best action: release funds only when every check passed, otherwise investigate.
 -- materialized: table
 -- order_by: claim_no
+-- index: claim_no
 WITH checks AS (
   SELECT
     claim_no,

@@ -1,7 +1,11 @@
 -- One row per usable policy with its location (no personal data), for the map of where the policies are and for
--- counting policies in force in a period.
+-- counting policies in force in a period. place_id numbers each (zip_code, borough) that can go on the map
+-- (located, with a borough): the map counts group on that integer instead of two text columns.
 {{ config(materialized='table', liquid_clustered_by=['pol_eff_date']) }}
 SELECT
   policy_no, policy_type, product, borough, neighborhood, zip_code, latitude, longitude,
-  make, model, model_year, pol_eff_date, pol_expiry_date, premium, sum_insured
+  make, model, model_year, pol_eff_date, pol_expiry_date, premium, sum_insured,
+  CASE WHEN latitude IS NOT NULL AND borough IS NOT NULL
+    THEN CAST(dense_rank() OVER (PARTITION BY latitude IS NOT NULL AND borough IS NOT NULL ORDER BY zip_code, borough) AS INT)
+  END AS place_id
 FROM {{ ref('stg_policies') }}
