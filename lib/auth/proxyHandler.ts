@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
 import { ROLES, decideAccess, type Role } from "./access";
 import { authConfig } from "./config";
+import { readSessionToken } from "./sessionToken";
 import { forwardedIdentity } from "./forwardedIdentity";
 
 const json = (status: number, code: string, message: string, requestId: string) =>
@@ -31,7 +31,7 @@ async function requestIdentity(request: NextRequest): Promise<{ role: Role | nul
     const identity = forwardedIdentity(request.headers, config.roleMap);
     return { role: identity?.role ?? null, identified: identity !== null };
   }
-  const token = await getToken({ req: request, secret: config.secret });
+  const token = await readSessionToken(request, config.secret);
   const role = ROLES.find((r) => r === token?.role) ?? null;
   return { role, identified: role !== null };
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import type { NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
 import { ROLES } from "./access";
 import { authConfig } from "./config";
+import { readSessionToken } from "./sessionToken";
 import { ensureExternalUser } from "./externalUsers";
 import { forwardedIdentity } from "./forwardedIdentity";
 import type { SessionUser } from "./options";
@@ -11,7 +11,7 @@ import type { SessionUser } from "./options";
 export async function getRequestUser(request: NextRequest): Promise<SessionUser | null> {
   const config = authConfig();
   if (config.mode === "databricks-apps") return forwardedUser(request.headers);
-  const token = await getToken({ req: request, secret: config.secret });
+  const token = await readSessionToken(request, config.secret);
   const role = ROLES.find((r) => r === token?.role);
   if (!token?.sub || !token.email || !role) return null;
   return { id: token.sub, email: token.email, name: token.name ?? token.email, role };
