@@ -1,5 +1,4 @@
 import { statSync, readFileSync } from "node:fs";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import {
   DuckDBInstance,
@@ -23,12 +22,7 @@ export interface DuckDbWarehouseOptions {
   /** Connections kept open per build; queries beyond that wait their turn. */
   connections?: number;
   onQuery?: (event: { name: string; ms: number; rows: number; buildId: string }) => void;
-  /**
-   * DuckDB's threads per build. By default the cores the connections leave: each connection already runs its
-   * statement on a thread of its own, so on a small machine statements run side by side instead of each being
-   * split across the same cores (on 2 cores: 1, which served more dashboard requests under load and answered
-   * one client as fast).
-   */
+  /** DuckDB's worker threads per build; DuckDB's own default (one per core) when not given. */
   threads?: number;
   /** Prepared statements kept per connection, least recently used dropped first. */
   preparedPerConnection?: number;
@@ -110,7 +104,6 @@ export function bindDuckDbParams(namedSql: string, params: Record<string, SqlPar
 export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehouse {
   const pointer = path.join(options.warehouseDir, "CURRENT.json");
   const poolSize = options.connections ?? 4;
-  const threads = options.threads ?? Math.max(1, availableParallelism() - poolSize + 1);
   const preparedPerConnection = options.preparedPerConnection ?? 64;
   let pointerStamp = "";
   let current: OpenBuild | null = null;
@@ -119,7 +112,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
   async function open(buildId: string, file: string): Promise<OpenBuild> {
     const instance = await DuckDBInstance.create(path.join(options.warehouseDir, file), {
       access_mode: "READ_ONLY",
-      threads: String(threads),
+      ...(options.threads ? { threads: String(options.threads) } : {}),
     });
     return { buildId, instance, idle: [], all: [], statements: new Map(), waiters: [], inFlight: 0, retired: false };
   }
