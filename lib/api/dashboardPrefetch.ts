@@ -119,6 +119,7 @@ export async function prefetchPage(...prefetches: Prefetch[]): Promise<{ state: 
   return { state: dehydrate(queryClient), failures };
 }
 
+/** A dashboard's one prefetch, for its HydrationBoundary; a failure is left to the client's own request. */
 export async function prefetchDashboard(prefetch: Prefetch): Promise<DehydratedState> {
   return (await prefetchPage(prefetch)).state;
 }

@@ -44,7 +44,7 @@ const lossFilterOptions = perBuild(async (warehouse) => {
   };
 });
 
-/** Where each zip code of the policy map is: the same for every request of a build. */
+/** Each place of the policy map (zip code and borough) by its gold place_id: the same for every request of a build. */
 const zipPlaces = perBuild(async (warehouse) => {
   const rows = await getPolicyZipPlaces.run(warehouse, {});
   return new Map(rows.map((r) => [r.place_id, r]));

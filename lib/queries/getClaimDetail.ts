@@ -54,7 +54,6 @@ export const getClaimChecks = defineQuery({
     WHERE claim_no = CAST(:claimNo AS STRING)`,
 });
 
-/** The vehicle's telematics points in the claim's trip window, in time order. */
 /** Where and when to look for a claim's trip: just the vehicle and the window, not the whole case. */
 export const getClaimTripWindow = defineQuery({
   name: "getClaimTripWindow",
@@ -66,6 +65,7 @@ export const getClaimTripWindow = defineQuery({
     WHERE claim_no = CAST(:claimNo AS STRING)`,
 });
 
+/** The vehicle's telematics points in the claim's trip window, in time order. */
 export const getClaimTelematics = defineQuery({
   name: "getClaimTelematics",
   parameters: z.object({ chassisNo: z.string().min(1).max(40), windowStart: z.string(), windowEnd: z.string() }),
