@@ -144,6 +144,18 @@ describe("GET /api/claims/{claimNo}", () => {
     expect(body.telematics.pointsInIncidentHour).toBe(0);
   });
 
+  it("lists the checks high severity first, then by rule id, each with its rule's name and description", async () => {
+    const body = claimDetailResponse.parse(await (await detail(new NextRequest("http://localhost/api/claims/K2"), params("K2"))).json());
+    // The seed rules: amount_within_cover and policy_in_force are high, severity_consistent and speed_within_limit medium.
+    expect(body.assessment.checks.map((c) => [c.id, c.severity])).toEqual([
+      ["amount_within_cover", "high"],
+      ["policy_in_force", "high"],
+      ["severity_consistent", "medium"],
+      ["speed_within_limit", "medium"],
+    ]);
+    expect(body.assessment.checks[1]).toMatchObject({ name: "Policy in force", description: expect.stringContaining("policy term") });
+  });
+
   it("uses the speed near the incident, not the trip's top speed", async () => {
     const body = claimDetailResponse.parse(await (await detail(new NextRequest("http://localhost/api/claims/K1"), params("K1"))).json());
     expect(body.assessment.speedNearIncident).toBe(40);
