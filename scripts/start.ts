@@ -14,6 +14,7 @@ import { demoUsers, migrateDatabase, seedDemoUsers } from "./db";
 import { repoRoot } from "./prisma";
 import { BUILD_STAMP, appBuildIsCurrent, sourceHash } from "./lib/appBuild";
 import { goldIsCurrent, isStaleDemoData, readRawManifest } from "./lib/dataState";
+import { serverNodeFlags } from "./lib/serverNode";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -81,7 +82,7 @@ async function main() {
     console.log("goldlens: app build is up to date");
   }
 
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  const server = spawn(process.execPath, [...serverNodeFlags(), nextBin, "start", "-p", String(port)], {
     cwd: repoRoot,
     stdio: "inherit",
     env: { AUTH_TRUST_HOST: "true", ...process.env, ...demoAllowed, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

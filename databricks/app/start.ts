@@ -7,6 +7,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { migrateDatabase } from "../../scripts/db";
 import { repoRoot } from "../../scripts/prisma";
+import { serverNodeFlags } from "../../scripts/lib/serverNode";
 import { missingAppSettings } from "./settings";
 
 const require = createRequire(import.meta.url);
@@ -16,7 +17,7 @@ async function main() {
   if (missing.length > 0) throw new Error(`app.yaml is missing ${missing.join("; ")}`);
   await migrateDatabase();
   const port = process.env.DATABRICKS_APP_PORT ?? process.env.PORT ?? "8000";
-  const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-H", "0.0.0.0", "-p", port], {
+  const server = spawn(process.execPath, [...serverNodeFlags(), require.resolve("next/dist/bin/next"), "start", "-H", "0.0.0.0", "-p", port], {
     cwd: repoRoot,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

@@ -15,6 +15,7 @@ import { runLoad, type LoadResult } from "./load";
 import { measurePages, type PageResult, type PageSpec } from "./pages";
 import { renderMarkdown, type Figure, type Results } from "./report";
 import { authSecret, ensureAppBuild, signIn, startServer, type RunningServer } from "./server";
+import { serverNodeFlags } from "../lib/serverNode";
 import { median } from "./stats";
 
 const program = new Command("bench")
@@ -526,6 +527,7 @@ async function main() {
         memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
         os: `${os.type()} ${os.release()}`,
         node: process.version,
+        "server node flags": serverNodeFlags().join(" ") || "(none)",
         data: `${manifest.scale} scale: ${rows("policies").toLocaleString("en-US")} policies, ${rows("claims").toLocaleString("en-US")} claims, ${rows("telematics").toLocaleString("en-US")} telematics points, ${rows("marketo/activity_").toLocaleString("en-US")} email activities`,
         "load average (1/5/15 min) at start / end": `${loadAtStart.map((l) => l.toFixed(2)).join(" ")} / ${loadAtEnd.map((l) => l.toFixed(2)).join(" ")}`,
         duration: `${Math.round((performance.now() - benchStarted) / 1000)} s`,

@@ -6,6 +6,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { repoRoot } from "../prisma";
 import { BUILD_STAMP, appBuildIsCurrent, sourceHash } from "../lib/appBuild";
+import { serverNodeFlags } from "../lib/serverNode";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -63,7 +64,7 @@ async function waitUntilUp(origin: string, child: ChildProcess, timeoutMs: numbe
 /** `next start` in its own process group, so stopping it also stops the next-server child it forks. */
 export async function startServer(port: number, env: Record<string, string>, logFile: (chunk: Buffer) => void): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [...serverNodeFlags(), nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
