@@ -1,4 +1,6 @@
-import { availableParallelism } from "node:os";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildFixtureWarehouse, claim } from "../testing/rawFixture";
@@ -98,6 +100,30 @@ describe("DuckDB warehouse", () => {
       expect(answers).toEqual([10, 20, 30, 10, 40, 20, 10]);
     } finally {
       await small.close();
+    }
+  });
+
+  it("runs the statements started in one turn on one build, and a build published meanwhile from the next turn", async () => {
+    // Two builds of the same gold, told apart by their file names (DuckDB names the database after the file).
+    const current = JSON.parse(readFileSync(path.join(warehouseDir, "CURRENT.json"), "utf8")) as { file: string };
+    const dir = mkdtempSync(path.join(tmpdir(), "goldlens-turn-"));
+    for (const name of ["gold-a.duckdb", "gold-bb.duckdb"]) copyFileSync(path.join(warehouseDir, current.file), path.join(dir, name));
+    const publish = (buildId: string) =>
+      writeFileSync(path.join(dir, "CURRENT.json"), JSON.stringify({ buildId, file: `gold-${buildId}.duckdb`, builtAt: new Date().toISOString() }));
+    const database = { name: "test.database", sql: "SELECT current_database() AS db", params: {}, row: z.object({ db: z.string() }) };
+    publish("a");
+    const swapping = createDuckDbWarehouse({ warehouseDir: dir, connections: 2 });
+    try {
+      expect(await swapping.query(database)).toEqual([{ db: "gold-a" }]);
+      const first = swapping.query(database);
+      publish("bb");
+      const second = swapping.query(database);
+      expect(await Promise.all([first, second])).toEqual([[{ db: "gold-a" }], [{ db: "gold-a" }]]);
+      expect(await swapping.query(database)).toEqual([{ db: "gold-bb" }]);
+      expect(await swapping.buildId()).toBe("bb");
+    } finally {
+      await swapping.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

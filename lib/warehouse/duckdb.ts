@@ -97,8 +97,8 @@ export function bindDuckDbParams(namedSql: string, params: Record<string, SqlPar
 }
 
 /**
- * The embedded engine: gold builds are read-only DuckDB files. Each query checks CURRENT.json (one stat
- * call) and moves to a new build as soon as it is published; the previous build closes once its last
+ * The embedded engine: gold builds are read-only DuckDB files. Queries check CURRENT.json (one stat call per
+ * turn of the event loop) and move to a new build as soon as it is published; the previous build closes once its last
  * query finishes.
  */
 export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehouse {
@@ -125,11 +125,24 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
     }
   }
 
+  // The pointer is stat'ed once per turn of the event loop, not once per statement: the statements a request
+  // starts together read the same build, and a build published since is seen by the next turn's queries.
+  let turnStamp: string | null = null;
+  function pointerStampThisTurn(): string {
+    if (turnStamp === null) {
+      const s = statSync(pointer);
+      turnStamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+      setImmediate(() => {
+        turnStamp = null;
+      });
+    }
+    return turnStamp;
+  }
+
   async function live(): Promise<OpenBuild> {
     let stamp: string;
     try {
-      const s = statSync(pointer);
-      stamp = `${s.mtimeMs}:${s.size}:${s.ino}`;
+      stamp = pointerStampThisTurn();
     } catch {
       throw new WarehouseError("No gold build yet: run `npm run pipeline` (or `npm start`) to build the gold tables.", "no_gold_build");
     }
