@@ -17,6 +17,12 @@ const nextConfig = {
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
         ],
       },
+      {
+        // The icon's link carries a hash of its content (`/icon.svg?icon.<hash>.svg`), so a changed icon is a
+        // new URL: browsers may keep it instead of asking again on every client-side navigation.
+        source: "/icon.svg",
+        headers: [{ key: "Cache-Control", value: "public, max-age=31536000, immutable" }],
+      },
     ];
   },
 };

@@ -32,3 +32,13 @@ test.describe("as an administrator", () => {
     await page.screenshot({ path: "e2e/artifacts/home.png", fullPage: true });
   });
 });
+
+test("the site icon is linked by a content-hashed URL that browsers keep for a year", async ({ page, request }) => {
+  await page.goto("/signin");
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  // A changed icon gets a new URL, so keeping the old one forever never shows a stale icon.
+  expect(href).toMatch(/^\/icon\.svg\?icon\.[a-z0-9_-]+\.svg$/);
+  const res = await request.get(href!);
+  expect(res.status()).toBe(200);
+  expect(res.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+});
