@@ -164,6 +164,9 @@ async function coldLoad(browser: Browser, origin: string, cookie: string, spec: 
     await page.goto(origin + spec.path, { waitUntil: "commit", timeout: TIMEOUT });
     await signalled;
     const tilesLoadedMs = await page.evaluate(() => (window as unknown as { tilesLoadedAt: number }).tilesLoadedAt);
+    // The tiles can be drawn before the document has finished parsing (the claims queue is), when the entry
+    // still reads 0: wait for the event itself before reading when it ended.
+    await page.waitForLoadState("domcontentloaded", { timeout: TIMEOUT });
     const domContentLoadedMs = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
     const states = await tileStates(page);
     // Whatever the page still fetches after its tiles (the map's chunk, worker and geometry) counts as its first load too.
