@@ -97,9 +97,9 @@ export function bindDuckDbParams(namedSql: string, params: Record<string, SqlPar
 }
 
 /**
- * The embedded engine: gold builds are read-only DuckDB files. Queries check CURRENT.json (one stat call per
- * turn of the event loop) and move to a new build as soon as it is published; the previous build closes once its last
- * query finishes.
+ * The embedded engine: gold builds are read-only DuckDB files. Queries check CURRENT.json (one stat call
+ * per turn of the event loop) and move to a new build as soon as it is published; the previous build
+ * closes once its last query finishes.
  */
 export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehouse {
   const pointer = path.join(options.warehouseDir, "CURRENT.json");
