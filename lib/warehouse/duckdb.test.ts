@@ -127,6 +127,18 @@ describe("DuckDB warehouse", () => {
     }
   });
 
+  it("opens no more connections than it is given, however many statements start at once", async () => {
+    const two = createDuckDbWarehouse({ warehouseDir, connections: 2 });
+    try {
+      const connection = { name: "test.connection", sql: "SELECT current_connection_id() AS id", params: {}, row: z.object({ id: z.coerce.number() }) };
+      const answers = await Promise.all(Array.from({ length: 8 }, () => two.query(connection)));
+      expect(answers).toHaveLength(8);
+      expect(new Set(answers.map(([row]) => row!.id)).size).toBe(2);
+    } finally {
+      await two.close();
+    }
+  });
+
   it("only names tables of the gold contract", () => {
     expect(warehouse.table("claims")).toBe("gold.claims");
     expect(() => warehouse.table("quarantine; DROP TABLE x" as never)).toThrow(/not a gold contract table/);

@@ -19,7 +19,12 @@ const currentBuildSchema = z.object({ buildId: z.string().min(1), file: z.string
 export interface DuckDbWarehouseOptions {
   /** Folder holding gold-*.duckdb builds and CURRENT.json. */
   warehouseDir: string;
-  /** Connections kept open per build; queries beyond that wait their turn. */
+  /**
+   * Connections kept open per build (16 unless given); queries beyond that wait their turn. Statements run on
+   * Node's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise), so no more than that execute at
+   * once whatever this number; connections beyond it let the next statement start the moment one finishes,
+   * instead of waiting for the busy main thread to hand a connection on.
+   */
   connections?: number;
   onQuery?: (event: { name: string; ms: number; rows: number; buildId: string }) => void;
   /** DuckDB's worker threads per build; DuckDB's own default (one per core) when not given. */
@@ -75,6 +80,8 @@ interface OpenBuild {
   instance: DuckDBInstance;
   idle: DuckDBConnection[];
   all: DuckDBConnection[];
+  /** Connections open or being opened: a slot is taken before the (asynchronous) connect, so the pool never overshoots. */
+  opened: number;
   statements: Map<DuckDBConnection, StatementCache>;
   waiters: Array<(c: DuckDBConnection) => void>;
   inFlight: number;
@@ -103,7 +110,7 @@ export function bindDuckDbParams(namedSql: string, params: Record<string, SqlPar
  */
 export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehouse {
   const pointer = path.join(options.warehouseDir, "CURRENT.json");
-  const poolSize = options.connections ?? 4;
+  const poolSize = options.connections ?? 16;
   const preparedPerConnection = options.preparedPerConnection ?? 64;
   let pointerStamp = "";
   let current: OpenBuild | null = null;
@@ -114,7 +121,7 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
       access_mode: "READ_ONLY",
       ...(options.threads ? { threads: String(options.threads) } : {}),
     });
-    return { buildId, instance, idle: [], all: [], statements: new Map(), waiters: [], inFlight: 0, retired: false };
+    return { buildId, instance, idle: [], all: [], opened: 0, statements: new Map(), waiters: [], inFlight: 0, retired: false };
   }
 
   function closeIfDone(build: OpenBuild) {
@@ -172,8 +179,15 @@ export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehous
   async function acquire(build: OpenBuild): Promise<DuckDBConnection> {
     const idle = build.idle.pop();
     if (idle) return idle;
-    if (build.all.length < poolSize) {
-      const c = await build.instance.connect();
+    if (build.opened < poolSize) {
+      build.opened += 1;
+      let c: DuckDBConnection;
+      try {
+        c = await build.instance.connect();
+      } catch (err) {
+        build.opened -= 1;
+        throw err;
+      }
       build.all.push(c);
       build.statements.set(c, new StatementCache(c, preparedPerConnection));
       return c;

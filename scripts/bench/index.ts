@@ -8,6 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { repoRoot } from "../prisma";
+import { env } from "../../lib/env";
 import { migrateDatabase, seedDemoUsers } from "../db";
 import { ensureData, timePipeline, type ProcessRun } from "./data";
 import type { EngineOutput, EngineSpec } from "./engine";
@@ -329,7 +330,7 @@ async function main() {
       {
         warehouseDir: data.paths.warehouse,
         databaseUrl,
-        connections: Number(process.env.DUCKDB_CONNECTIONS ?? 4),
+        connections: env().DUCKDB_CONNECTIONS,
         repeats: 2,
         profileTop: 6,
         profileDir: path.join(workDir, "profiles"),
