@@ -1,10 +1,10 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { buildFixtureWarehouse, claim } from "../testing/rawFixture";
-import { createDuckDbWarehouse } from "./duckdb";
+import { createDuckDbWarehouse, defaultDuckDbThreads } from "./duckdb";
 import { WarehouseError, type Warehouse } from "./types";
 
 let warehouse: Warehouse;
@@ -76,17 +76,24 @@ describe("DuckDB warehouse", () => {
     expect(seen.map((r) => r.t)).toEqual(["BIGINT", "DOUBLE", "VARCHAR", expect.stringContaining("NULL"), "BOOLEAN", "BIGINT"]);
   });
 
-  it("runs DuckDB with the threads it is given, and DuckDB's own default otherwise", async () => {
+  it("runs DuckDB with the threads it is given, and otherwise with the cores Node's thread pool leaves", async () => {
     const threads = { name: "test.threads", sql: "SELECT CAST(current_setting('threads') AS INTEGER) AS n", params: {}, row: z.object({ n: z.number() }) };
     const one = createDuckDbWarehouse({ warehouseDir, connections: 1, threads: 1 });
     const own = createDuckDbWarehouse({ warehouseDir, connections: 1 });
     try {
       expect(await one.query(threads)).toEqual([{ n: 1 }]);
-      expect(await own.query(threads)).toEqual([{ n: availableParallelism() }]);
+      expect(await own.query(threads)).toEqual([{ n: defaultDuckDbThreads() }]);
     } finally {
       await one.close();
       await own.close();
     }
+  });
+
+  it("leaves DuckDB one thread where Node's pool takes every core, and the rest of the cores elsewhere", () => {
+    expect(defaultDuckDbThreads(2, 4)).toBe(1);
+    expect(defaultDuckDbThreads(4, 4)).toBe(1);
+    expect(defaultDuckDbThreads(8, 4)).toBe(5);
+    expect(defaultDuckDbThreads(16, 8)).toBe(9);
   });
 
   it("keeps answering once more distinct statements have run than a connection keeps prepared", async () => {
