@@ -8,7 +8,7 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/app.db"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   MAP_STYLE_URL: z.url().optional(),
-  DUCKDB_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(16),
+  DUCKDB_CONNECTIONS: z.coerce.number().int().min(1).max(64).optional(),
   DUCKDB_THREADS: z.coerce.number().int().min(1).max(256).optional(),
 });
 

@@ -21,7 +21,7 @@ export interface DuckDbWarehouseOptions {
   /** Folder holding gold-*.duckdb builds and CURRENT.json. */
   warehouseDir: string;
   /**
-   * Connections kept open per build (16 unless given); queries beyond that wait their turn. Statements run on
+   * Connections kept open per build (DEFAULT_DUCKDB_CONNECTIONS unless given); queries beyond that wait their turn. Statements run on
    * Node's thread pool (4 threads unless UV_THREADPOOL_SIZE says otherwise), so no more than that execute at
    * once whatever this number; connections beyond it let the next statement start the moment one finishes,
    * instead of waiting for the busy main thread to hand a connection on.
@@ -33,6 +33,9 @@ export interface DuckDbWarehouseOptions {
   /** Prepared statements kept per connection, least recently used dropped first. */
   preparedPerConnection?: number;
 }
+
+/** Connections per build when none are given (the app's DUCKDB_CONNECTIONS, and the benchmark's engine replay). */
+export const DEFAULT_DUCKDB_CONNECTIONS = 16;
 
 /**
  * DuckDB's threads when none are given: the cores Node's thread pool leaves, and at least 1 (1 on 2 cores).
@@ -123,7 +126,7 @@ export function bindDuckDbParams(namedSql: string, params: Record<string, SqlPar
  */
 export function createDuckDbWarehouse(options: DuckDbWarehouseOptions): Warehouse {
   const pointer = path.join(options.warehouseDir, "CURRENT.json");
-  const poolSize = options.connections ?? 16;
+  const poolSize = options.connections ?? DEFAULT_DUCKDB_CONNECTIONS;
   const preparedPerConnection = options.preparedPerConnection ?? 64;
   let pointerStamp = "";
   let current: OpenBuild | null = null;

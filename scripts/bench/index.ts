@@ -9,6 +9,7 @@ import path from "node:path";
 import { Command, Option } from "commander";
 import { repoRoot } from "../prisma";
 import { env } from "../../lib/env";
+import { DEFAULT_DUCKDB_CONNECTIONS } from "../../lib/warehouse/duckdb";
 import { migrateDatabase, seedDemoUsers } from "../db";
 import { ensureData, timePipeline, type ProcessRun } from "./data";
 import type { EngineOutput, EngineSpec } from "./engine";
@@ -330,7 +331,7 @@ async function main() {
       {
         warehouseDir: data.paths.warehouse,
         databaseUrl,
-        connections: env().DUCKDB_CONNECTIONS,
+        connections: env().DUCKDB_CONNECTIONS ?? DEFAULT_DUCKDB_CONNECTIONS,
         repeats: 2,
         profileTop: 6,
         profileDir: path.join(workDir, "profiles"),
