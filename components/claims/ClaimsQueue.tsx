@@ -1,11 +1,13 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { z } from "zod";
 import { useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { ClaimsApiError, describeClaimsError, readClaimsApi } from "@/hooks/claimsApi";
 import { useClaimsFilters } from "@/hooks/useClaimsFilters";
-import { useClaimsQueue } from "@/hooks/useClaimsQueue";
+import { claimsQueueOptions, useClaimsQueue } from "@/hooks/useClaimsQueue";
+import { usePrefetchingFilters } from "@/hooks/usePrefetchingFilters";
 import { downloadBlob } from "@/components/loss-summary/csv";
 import { formatCount } from "@/lib/format";
 import { EXPORT_CAP, exportFileName } from "@/lib/api/claimsCsv";
@@ -15,7 +17,7 @@ import { QueueChips } from "./QueueChips";
 import { QueueCounters } from "./QueueCounters";
 import { QueueFilters } from "./QueueFilters";
 import { QueuePager, QueueTable } from "./QueueTable";
-import { claimsApiSearch, clearedFilters, narrowingKeys, quickFilterKeys, toClaimsQuery, type ClaimsFilterKey, type ClaimsFilterPatch } from "./queueParams";
+import { claimsApiSearch, clearedFilters, filtersAfter, narrowingKeys, quickFilterKeys, toClaimsQuery, type ClaimsFilterKey, type ClaimsFilterPatch } from "./queueParams";
 
 const FILTER_NAMES: Partial<Record<ClaimsFilterKey, string>> = {
   from: "start date",
@@ -39,16 +41,18 @@ export function ClaimsQueue() {
   const result = useClaimsQueue(query);
   const data = result.data;
 
+  // The next page of the queue is asked for in the event handler, before React renders the change.
+  const queryClient = useQueryClient();
+  const { setFilters: setAndPrefetch } = usePrefetchingFilters(filters, setUrlFilters, (next) => {
+    void queryClient.prefetchQuery(claimsQueueOptions(toClaimsQuery(filtersAfter(next))));
+  });
   // Any change of what is shown starts again at page 1; changing the page itself keeps the filters.
   const setFilters = useCallback(
-    (patch: ClaimsFilterPatch, options?: { history?: "push" | "replace" }) => {
-      const paging = "page" in patch;
-      void setUrlFilters(paging ? patch : { ...patch, page: null }, options);
-    },
-    [setUrlFilters],
+    (patch: ClaimsFilterPatch, options?: { history?: "push" | "replace" }) => setAndPrefetch("page" in patch ? patch : { ...patch, page: null }, options),
+    [setAndPrefetch],
   );
   const anyFilter = narrowingKeys.some((key) => filters[key] !== null);
-  const clearAll = useCallback(() => void setUrlFilters(clearedFilters), [setUrlFilters]);
+  const clearAll = useCallback(() => setFilters(clearedFilters), [setFilters]);
 
   const selectCounter = (counter: CounterDefinition, active: boolean) => {
     const cleared = Object.fromEntries(quickFilterKeys.map((key) => [key, null])) as ClaimsFilterPatch;

@@ -1,7 +1,7 @@
 import { createLoader } from "nuqs/server";
 import { describe, expect, it } from "vitest";
 import { claimsQuery } from "@/lib/api/claimsSchema";
-import { claimsApiSearch, claimsFilterParsers, caseHref, queueHref, toClaimsQuery } from "./queueParams";
+import { claimsApiSearch, claimsFilterParsers, caseHref, filtersAfter, queueHref, toClaimsQuery } from "./queueParams";
 
 const load = createLoader(claimsFilterParsers);
 
@@ -43,5 +43,20 @@ describe("the queue's URL parameters", () => {
     const filters = load("?failedCheck=policy_in_force&sort=incidentDate&dir=desc&page=2");
     expect(caseHref("CLM1/2", filters)).toBe("/claims/CLM1%2F2?failedCheck=policy_in_force&page=2");
     expect(queueHref(filters)).toBe("/claims?failedCheck=policy_in_force&page=2");
+  });
+});
+
+describe("filtersAfter", () => {
+  const current = load("?borough=BROOKLYN&sort=amountTotal&dir=asc&page=3&pageSize=25");
+
+  it("reads a cleared key as its default and keeps the rest", () => {
+    const next = filtersAfter({ ...current, severity: "Total Loss", page: null, dir: null });
+    expect(next).toMatchObject({ borough: "BROOKLYN", severity: "Total Loss", sort: "amountTotal", dir: "desc", page: 1, pageSize: 25 });
+  });
+
+  it("drops what the URL would not keep, as the queue reading it back would", () => {
+    expect(filtersAfter({ ...current, q: " CLM75 " }).q).toBe("CLM75");
+    expect(filtersAfter({ ...current, q: "<script>" }).q).toBeNull();
+    expect(filtersAfter({ ...current, hour: 8 }).hour).toBe(8);
   });
 });

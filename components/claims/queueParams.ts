@@ -1,4 +1,4 @@
-import { createParser, createSerializer, parseAsStringLiteral, type inferParserType } from "nuqs/server";
+import { createLoader, createParser, createSerializer, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { SORT_KEYS, type ClaimsQuery } from "@/lib/api/claimsSchema";
 import { lossSummaryFilterParsers } from "@/lib/lossSummaryFilters";
 
@@ -121,6 +121,17 @@ const serializeFilters = createSerializer(claimsFilterParsers);
 /** `?...` holding the queue's view (defaults left out), for links between the queue and its cases. */
 export function queueSearch(filters: Partial<ClaimsFilters>): string {
   return serializeFilters(filters);
+}
+
+const loadFilters = createLoader(claimsFilterParsers);
+
+/**
+ * The filters as the queue will read them from the URL once `next` is written there: a cleared key reads as
+ * its default, and a value the URL would not keep is dropped. What the queue asks the API for after a change
+ * is therefore known before the URL has changed.
+ */
+export function filtersAfter(next: { [K in ClaimsFilterKey]: ClaimsFilters[K] | null }): ClaimsFilters {
+  return loadFilters(serializeFilters(next));
 }
 
 export function caseHref(claimNo: string, filters: Partial<ClaimsFilters>): string {
