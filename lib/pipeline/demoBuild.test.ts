@@ -145,6 +145,34 @@ describe("pipeline on demo data", () => {
     ]);
   });
 
+  // A filter on the leading key reads one stretch of the table: a country's accounts, a vehicle's trip.
+  it.each([
+    ["email_engagement_daily", "country", "activity_date"],
+    ["telematics", "chassis_no", "event_ts"],
+  ])("stores %s grouped by %s, in %s order within each", async (table, group, within) => {
+    const rows = await sql(
+      `SELECT CAST(${group} AS VARCHAR) AS g, CAST(${within} AS VARCHAR) AS w FROM gold.${table} ORDER BY rowid`,
+      z.object({ g: z.string(), w: z.string() }),
+    );
+    expect(rows.length).toBeGreaterThan(1000);
+    const seen = new Set<string>();
+    let stretches = 0;
+    let outOfOrder = 0;
+    rows.forEach((row, i) => {
+      const previous = rows[i - 1];
+      if (previous?.g === row.g) {
+        if (row.w < previous.w) outOfOrder += 1;
+        return;
+      }
+      stretches += 1;
+      seen.add(row.g);
+    });
+    expect(outOfOrder).toBe(0);
+    // Every group is one stretch: no group starts again further down.
+    expect(stretches).toBe(seen.size);
+    expect(seen.size).toBeGreaterThan(1);
+  });
+
   it("quarantines exactly the planted unusable claims and keeps every other one", async () => {
     const policies = new Set(
       (await readFile(path.join(rawDir, "policies/policies.csv"), "utf8")).trim().split("\n").slice(1).map((l) => l.split(",")[1]),

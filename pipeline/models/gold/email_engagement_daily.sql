@@ -1,8 +1,10 @@
 -- Email engagement per send day, campaign and account: every count is additive, so any filter on
 -- date, campaign, country or account is a sum. Each send is dated by when it was sent, and its opens
 -- and clicks count with it. Leads without an account land in country and account "Unknown".
+-- Stored by country, then day: a country's rows are one stretch of the table, which the accounts table
+-- (always of one country) reads and groups on its own; a period still narrows within it.
 -- materialized: table
--- order_by: activity_date, campaign_id
+-- order_by: country, activity_date, campaign_id
 SELECT
   CAST(j.sent_at AS DATE) AS activity_date,
   j.campaign_id,

@@ -1,7 +1,7 @@
 -- Email engagement per send day, campaign and account: every count is additive, so any filter on date, campaign,
 -- country or account is a sum. Each send is dated by when it was sent, and its opens and clicks count with it.
 -- Leads without an account land in country and account "Unknown", never dropped.
-{{ config(materialized='table', liquid_clustered_by=['activity_date']) }}
+{{ config(materialized='table', liquid_clustered_by=['country', 'activity_date']) }}
 SELECT
   CAST(j.sent_at AS DATE) AS activity_date,
   j.campaign_id,
