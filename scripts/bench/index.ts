@@ -56,7 +56,9 @@ const SEVERITIES = ["Trivial Damage", "Minor Damage", "Major Damage", "Total Los
 const SORTS = ["claimNo", "incidentDate", "amountTotal", "incidentType", "severity"];
 const PERIOD_DAYS = [365, 91, 182, 730];
 const SHIFTS = 1460;
-const API_VS_ENGINE_SAMPLES = 6;
+// First-time requests per API for the API/engine ratio. Each is one sample of a noisy machine: with 6, the
+// ratio of unchanged code moved between 1.21 and 1.68 from one run to the next.
+const API_VS_ENGINE_SAMPLES = 20;
 
 type ApiId = "loss-summary" | "engagement" | "engagement-accounts" | "claims-queue" | "claim-detail" | "claim-telematics";
 interface ApiSpec {
@@ -411,6 +413,15 @@ async function main() {
         value: apiTotal / engineTotal,
         unit: "ratio",
         budget: { limit: 1.5, text: "<= 1.5" },
+      });
+      // The same comparison, robust to one slow sample on either side (a collection pause, a busy core).
+      const perRequest = samples.map((x, k) => x.ms / engineMs[k]!);
+      figures.push({
+        id: `${api.id}.ratio.median`,
+        section: engineSection,
+        what: `${api.label} API time / engine time, median of the ${samples.length} per-request ratios`,
+        value: median(perRequest),
+        unit: "ratio",
       });
       // The app keeps its statements prepared per connection, so its warm path skips the parsing and
       // planning the direct run above includes; this row sets the API against the engine doing what it does.
