@@ -13,7 +13,7 @@ import { DEFAULT_DUCKDB_CONNECTIONS } from "../../lib/warehouse/duckdb";
 import { migrateDatabase, seedDemoUsers } from "../db";
 import { ensureData, timePipeline, type ProcessRun } from "./data";
 import type { EngineOutput, EngineSpec } from "./engine";
-import { runLoad, type LoadResult } from "./load";
+import { closeTimedConnection, runLoad, timedGet as timedRequest, type LoadResult } from "./load";
 import { measurePages, type PageResult, type PageSpec } from "./pages";
 import { renderMarkdown, type Figure, type Results } from "./report";
 import { authSecret, ensureAppBuild, signIn, startServer, type RunningServer } from "./server";
@@ -97,14 +97,7 @@ async function getJson<T>(origin: string, cookie: string, apiPath: string): Prom
   return (await res.json()) as T;
 }
 
-async function timedGet(origin: string, cookie: string, apiPath: string): Promise<number> {
-  const started = performance.now();
-  const res = await fetch(origin + apiPath, { headers: { cookie } });
-  await res.arrayBuffer();
-  const ms = performance.now() - started;
-  if (!res.ok) throw new Error(`GET ${apiPath}: HTTP ${res.status}`);
-  return ms;
-}
+const timedGet = (origin: string, cookie: string, apiPath: string): Promise<number> => timedRequest(origin, apiPath, { cookie });
 
 function gitCommit(): string {
   try {
@@ -189,6 +182,7 @@ async function main() {
     return server;
   };
   const stop = async () => {
+    closeTimedConnection();
     await server?.stop();
     server = null;
   };
@@ -546,7 +540,7 @@ async function main() {
         duration: `${Math.round((performance.now() - benchStarted) / 1000)} s`,
       },
       notes: [
-        `Load runs: ${opts.duration} s each on loopback, session cookie of the admin user; 1 client = 1 keep-alive connection, 32 clients = 32, each sending its next request when the last is answered. Requests still in flight when the time is up are waited for and counted; one unanswered after 10 s is an error. Percentiles are nearest-rank over every response of the run.`,
+        `Load runs: ${opts.duration} s each on loopback, session cookie of the admin user; 1 client = 1 keep-alive connection, 32 clients = 32, each sending its next request when the last is answered. Requests still in flight when the time is up are waited for and counted; one unanswered after 10 s is an error. Percentiles are nearest-rank over every response of the run. The single timed requests (the cold ones, and the API side of the API/engine ratios) go through the same client on one keep-alive connection, asking for no compression, as the load runs do.`,
         "Cached / uncached: /api/loss-summary and /api/engagement(/accounts) cache answers per gold build and request. 'warm, cached' repeats one request (cache hits); 'warm, uncached' sends a distinct period/filter on every request (cache misses, the engine path). The claims queue caches its gold answer (counters, and each page) per build and set of decided claims, and reads decisions on every request; claim detail and telematics do not cache.",
         "Cold: the first request to that API after `next start` (server restarted for each API): DuckDB opens the gold file and the route loads. The OS page cache is warm (the files were read before), so this is not a cold disk.",
         "Engine time: the API's own statements (recorded from its builder) replayed on a direct @duckdb/node-api connection to the same gold file, phases in parallel on the app's connection count; warm buffers, median of 2 runs after a warm-up run. The ratio sets the API's latency on the same requests (first-time, one client) against it: HTTP, auth, JSON and validation are the difference. The direct run parses and plans each statement, as running the SQL on DuckDB does; the app keeps its statements prepared per connection and only binds and runs them, so a second ratio sets the API against the engine doing just that.",

@@ -38,6 +38,27 @@ function get(agent: http.Agent, url: URL, headers: Record<string, string>, timeo
   });
 }
 
+// One keep-alive connection for the single timed requests, as a 1-client load run has.
+const singleAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+/**
+ * One GET timed from sending to the last byte, with the load runs' own client (a keep-alive connection, no
+ * compression asked for), so its time compares with theirs; Node's fetch adds milliseconds of its own. Throws
+ * on an answer that is not 2xx.
+ */
+export async function timedGet(origin: string, path: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<number> {
+  const sent = performance.now();
+  const res = await get(singleAgent, new URL(path, origin), headers, timeoutMs);
+  const ms = performance.now() - sent;
+  if (res.status < 200 || res.status >= 300) throw new Error(`GET ${path}: HTTP ${res.status}`);
+  return ms;
+}
+
+/** Closes the connection timedGet keeps open (before the server it talks to is restarted, and at the end). */
+export function closeTimedConnection(): void {
+  singleAgent.destroy();
+}
+
 /**
  * Closed-loop HTTP load on loopback: `connections` keep-alive clients each send a request, wait for its
  * answer and send the next, until the time is up. Requests in flight at the end are waited for and
