@@ -1,6 +1,7 @@
 import { createLoader, createParser, createSerializer, parseAsStringLiteral, type inferParserType } from "nuqs/server";
 import { SORT_KEYS, type ClaimsQuery } from "@/lib/api/claimsSchema";
 import { lossSummaryFilterParsers } from "@/lib/lossSummaryFilters";
+import type { Clearable, FilterPatch } from "@/hooks/usePrefetchingFilters";
 
 // The claims queue's view state as URL search parameters: the Loss Summary's drill-through filters (same
 // keys, same parsing, so its "View claims" links land here unchanged), the investigation filters, search,
@@ -80,7 +81,7 @@ export const narrowingKeys = [
 /** The filters the counters switch between; the counters themselves are counted without them. */
 export const quickFilterKeys = ["failedCheck", "suspicious", "nextBestAction", "decisionStatus"] as const satisfies readonly ClaimsFilterKey[];
 
-export type ClaimsFilterPatch = Partial<{ [K in ClaimsFilterKey]: ClaimsFilters[K] | null }>;
+export type ClaimsFilterPatch = FilterPatch<ClaimsFilters>;
 
 /** Every narrowing filter cleared; sort and page size kept. */
 export const clearedFilters: ClaimsFilterPatch = Object.fromEntries([...narrowingKeys.map((key) => [key, null]), ["page", null]]);
@@ -130,7 +131,7 @@ const loadFilters = createLoader(claimsFilterParsers);
  * its default, and a value the URL would not keep is dropped. What the queue asks the API for after a change
  * is therefore known before the URL has changed.
  */
-export function filtersAfter(next: { [K in ClaimsFilterKey]: ClaimsFilters[K] | null }): ClaimsFilters {
+export function filtersAfter(next: Clearable<ClaimsFilters>): ClaimsFilters {
   return loadFilters(serializeFilters(next));
 }
 
