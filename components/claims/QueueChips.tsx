@@ -1,13 +1,12 @@
 "use client";
 
+import { FilterChips, type FilterChip } from "@/components/dashboard/FilterChips";
 import type { ClaimsResponse } from "@/lib/api/claimsSchema";
 import { formatBorough, formatDate, formatHour, formatPeriod, formatPolicyType } from "@/lib/format";
 import type { ClaimsFilterPatch, ClaimsFilters } from "./queueParams";
 
-type Chip = { key: string; label: string; value: string; clear: ClaimsFilterPatch };
-
-function chipsFor(filters: ClaimsFilters, rules: ClaimsResponse["rules"] | undefined): Chip[] {
-  const chips: Chip[] = [];
+function chipsFor(filters: ClaimsFilters, rules: ClaimsResponse["rules"] | undefined): FilterChip<ClaimsFilterPatch>[] {
+  const chips: FilterChip<ClaimsFilterPatch>[] = [];
   if (filters.from && filters.to) {
     chips.push({ key: "period", label: "Incident date", value: formatPeriod({ from: filters.from, to: filters.to }), clear: { from: null, to: null } });
   } else if (filters.from) {
@@ -48,33 +47,5 @@ export function QueueChips({
   setFilters: (patch: ClaimsFilterPatch) => void;
   clearAll: () => void;
 }) {
-  const chips = chipsFor(filters, rules);
-  if (chips.length === 0) return null;
-  return (
-    <div className="flex flex-wrap items-center gap-2" aria-label="Active filters" role="group">
-      <span className="mr-1 text-xs font-medium text-muted">Filtered by</span>
-      <ul className="contents">
-        {chips.map((chip) => (
-          <li key={chip.key} data-filter-chip={chip.key}>
-            <button
-              type="button"
-              onClick={() => setFilters(chip.clear)}
-              aria-label={`Remove filter ${chip.label}: ${chip.value}`}
-              className="group inline-flex items-center gap-1.5 rounded-full border border-border bg-surface py-1 pl-3 pr-2 text-xs text-foreground transition-colors hover:border-border-strong hover:bg-surface-muted"
-            >
-              <span>
-                <span className="text-muted">{chip.label}:</span> <span className="font-medium">{chip.value}</span>
-              </span>
-              <span aria-hidden="true" className="text-sm leading-none text-subtle group-hover:text-foreground">
-                ×
-              </span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <button type="button" onClick={clearAll} className="rounded-md px-2 py-1 text-xs font-medium text-accent-strong hover:bg-accent-soft">
-        Clear all
-      </button>
-    </div>
-  );
+  return <FilterChips chips={chipsFor(filters, rules)} onRemove={setFilters} onClearAll={clearAll} />;
 }
