@@ -2,6 +2,7 @@
 
 import { useMemo, useRef, useState, type MouseEvent, type PointerEvent } from "react";
 import { basemapColors } from "@/components/maps/offlineStyle";
+import { MapStateOverlay, type MapFiguresState } from "@/components/maps/svg/StateOverlay";
 import type { EngagementResponse } from "@/lib/api/engagementSchema";
 import { formatCount, formatPercent } from "@/lib/format";
 import type { WorldMapGeometry, WorldShape } from "@/lib/worldMap";
@@ -10,7 +11,7 @@ import { METRIC_LABELS } from "./metrics";
 
 export type CountryRow = EngagementResponse["byCountry"][number];
 
-export type CountryMapState = "loading" | "loaded" | "empty" | "error";
+export type CountryMapState = MapFiguresState;
 
 export type CountryMapProps = {
   /** The projected countries (lib/worldMap.ts), handed down from the server page. */
@@ -136,7 +137,7 @@ export function CountryMap({ geometry, rows, metric, classes, minUniqueOpens, se
       <p aria-hidden="true" className="pointer-events-none absolute bottom-1 right-2 text-[10px] text-subtle">
         Natural Earth
       </p>
-      <StateOverlay state={state} />
+      <MapStateOverlay state={state} emptyMessage="No sends in this view" />
       <div className="sr-only">
         {showFigures ? (
           <>
@@ -212,26 +213,6 @@ function MapTooltip({
       ) : (
         <p className="text-muted">No sends in this view</p>
       )}
-    </div>
-  );
-}
-
-function StateOverlay({ state }: { state: CountryMapState }) {
-  if (state === "loading") {
-    return (
-      <div className="pointer-events-none absolute left-2 top-2 z-[1] inline-flex items-center gap-1.5 rounded-full border border-border bg-surface/95 px-2.5 py-1 text-[11px] text-muted shadow-sm">
-        <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-accent" />
-        Loading figures
-      </div>
-    );
-  }
-  if (state === "loaded") return null;
-  return (
-    <div className="pointer-events-none absolute inset-0 z-[1] flex items-center justify-center p-6">
-      <div role={state === "error" ? "alert" : undefined} className="max-w-xs rounded-md border border-border bg-surface/95 px-4 py-3 text-center shadow-sm">
-        <p className="text-sm font-medium text-foreground">{state === "error" ? "The map figures could not be loaded" : "No sends in this view"}</p>
-        <p className="mt-1 text-xs leading-5 text-muted">{state === "error" ? "The rest of the dashboard may still show figures." : "Widen the period or remove a filter."}</p>
-      </div>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { lossRatioClass, lossRatioClasses, noDataColor, policyCircleColor } from
 import { basemapColors } from "@/components/maps/offlineStyle";
 import { mercator, projectPoint } from "@/components/maps/svg/projection";
 import { tooltipAnchor, tooltipStyle, type TooltipAnchor } from "@/components/maps/svg/tooltip";
+import { MapStateOverlay, type MapFiguresState } from "@/components/maps/svg/StateOverlay";
 import type { LossSummaryResponse } from "@/lib/api/lossSummarySchema";
 import { formatBorough, formatCount, formatCurrency, formatPercent } from "@/lib/format";
 import { NYC_BOROUGHS } from "@/lib/geo";
@@ -13,7 +14,7 @@ import type { BoroughShape, PolicyMapGeometry } from "./policyMapGeometry";
 type MapFigures = LossSummaryResponse["map"];
 type BoroughFigures = MapFigures["boroughs"][number];
 
-export type PolicyMapState = "loading" | "loaded" | "empty" | "error";
+export type PolicyMapState = MapFiguresState;
 
 export type PolicyMapProps = {
   /** The projected shapes (loadPolicyMapGeometry.ts), from the server page; null draws the figures as a table. */
@@ -202,7 +203,7 @@ export function PolicyMap({ geometry, zips, boroughs, selectedBorough, onSelectB
           </div>
         ) : null}
         {tooltip ? <MapTooltip tooltip={tooltip} figures={figures} /> : null}
-        <StateOverlay state={state} />
+        <MapStateOverlay state={state} emptyMessage="No policies in force for these filters" />
       </div>
       <Legend maxPolicies={circles.length > 0 ? Math.max(...circles.map((c) => c.policies)) : null} />
       <div className="sr-only">
@@ -451,26 +452,6 @@ function Legend({ maxPolicies }: { maxPolicies: number | null }) {
           Policies in force by zip code; circle area shows the count
           {maxPolicies !== null ? <span className="tabular-nums"> (largest {formatCount(maxPolicies)})</span> : null}
         </span>
-      </div>
-    </div>
-  );
-}
-
-function StateOverlay({ state }: { state: PolicyMapState }) {
-  if (state === "loading") {
-    return (
-      <div className="pointer-events-none absolute left-2 top-2 z-[1] inline-flex items-center gap-1.5 rounded-full border border-border bg-surface/95 px-2.5 py-1 text-[11px] text-muted shadow-sm">
-        <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-accent" />
-        Loading figures
-      </div>
-    );
-  }
-  if (state === "loaded") return null;
-  return (
-    <div className="pointer-events-none absolute inset-0 z-[1] flex items-center justify-center p-6">
-      <div role={state === "error" ? "alert" : undefined} className="max-w-xs rounded-md border border-border bg-surface/95 px-4 py-3 text-center shadow-sm">
-        <p className="text-sm font-medium text-foreground">{state === "error" ? "The map figures could not be loaded" : "No policies in force for these filters"}</p>
-        <p className="mt-1 text-xs leading-5 text-muted">{state === "error" ? "The rest of the dashboard may still show figures." : "Widen the period or remove a filter."}</p>
       </div>
     </div>
   );
