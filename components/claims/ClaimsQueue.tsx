@@ -9,6 +9,7 @@ import { useClaimsFilters } from "@/hooks/useClaimsFilters";
 import { claimsQueueOptions, useClaimsQueue } from "@/hooks/useClaimsQueue";
 import { usePrefetchingFilters } from "@/hooks/usePrefetchingFilters";
 import { downloadBlob } from "@/components/loss-summary/csv";
+import { IgnoredParamsNotice } from "@/components/dashboard/IgnoredParamsNotice";
 import { formatCount } from "@/lib/format";
 import { EXPORT_CAP, exportFileName } from "@/lib/api/claimsCsv";
 import type { CounterDefinition } from "./labels";
@@ -76,7 +77,7 @@ export function ClaimsQueue() {
           Every claim is checked against its policy, damage photo and telematics. Open one to see why a check failed and record a decision.
         </p>
       </header>
-      <IgnoredParamsNotice />
+      <IgnoredQueueParams />
       <QueueCounters counters={data?.counters} filters={filters} state={countersState} updating={updating} onSelect={selectCounter} />
       <QueueFilters filters={filters} setFilters={setFilters} rules={data?.rules} />
       <QueueChips filters={filters} rules={data?.rules} setFilters={setFilters} clearAll={clearAll} />
@@ -197,10 +198,9 @@ function TableSkeleton({ rows }: { rows: number }) {
   );
 }
 
-/** Says which parameters of a shared link were not understood, instead of silently showing more claims. */
-function IgnoredParamsNotice() {
+/** The parameters of a shared link the queue did not understand (it shows more claims, or its defaults, instead). */
+function IgnoredQueueParams() {
   const search = useSearchParams();
-  const [dismissed, setDismissed] = useState(false);
   const [filters] = useClaimsFilters();
   const ignored = (Object.keys(filters) as ClaimsFilterKey[]).filter((key) => {
     const raw = search.get(key);
@@ -209,16 +209,5 @@ function IgnoredParamsNotice() {
     // Sort and paging fall back to their defaults rather than to nothing.
     return value === null || (WITH_DEFAULTS.has(key) && String(value) !== raw);
   });
-  if (dismissed || ignored.length === 0) return null;
-  const names = ignored.map((key) => FILTER_NAMES[key] ?? key);
-  return (
-    <div role="status" className="flex items-start justify-between gap-4 rounded-lg border border-border bg-accent-soft px-4 py-3 text-sm text-foreground">
-      <p>
-        This link&apos;s {names.join(", ")} {names.length === 1 ? "value was" : "values were"} not recognised and {names.length === 1 ? "is" : "are"} ignored.
-      </p>
-      <button type="button" onClick={() => setDismissed(true)} className="shrink-0 rounded px-1.5 text-muted hover:text-foreground" aria-label="Dismiss">
-        ×
-      </button>
-    </div>
-  );
+  return <IgnoredParamsNotice params={ignored} names={FILTER_NAMES} kind="value" />;
 }

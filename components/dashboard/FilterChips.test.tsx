@@ -1,34 +1,14 @@
 // @vitest-environment happy-dom
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createLoader } from "nuqs/server";
 import { claimsFilterParsers, type ClaimsFilterPatch } from "@/components/claims/queueParams";
 import { QueueChips } from "@/components/claims/QueueChips";
+import { mount } from "@/lib/testing/dom";
 import { FilterChips, type FilterChip } from "./FilterChips";
 
 // The queue's filters as it reads them from a URL.
 const queueFilters = createLoader(claimsFilterParsers);
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let root: Root | null = null;
-let container: HTMLElement | null = null;
-
-function mount(element: React.ReactElement): HTMLElement {
-  container = document.createElement("div");
-  document.body.append(container);
-  root = createRoot(container);
-  act(() => root!.render(element));
-  return container;
-}
-
-afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
-  container = null;
-});
 
 type Patch = { borough?: null; from?: null; to?: null };
 const CHIPS: FilterChip<Patch>[] = [

@@ -1,13 +1,14 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { useIdlePreload } from "@/hooks/useIdlePreload";
 import { LossSummaryError, loadLossSummarySchemas, lossSummaryQueryOptions, useLossSummary } from "@/hooks/useLossSummary";
 import { useLossSummaryFilters } from "@/hooks/useLossSummaryFilters";
 import { usePrefetchingFilters } from "@/hooks/usePrefetchingFilters";
 import type { LossSummaryResponse } from "@/lib/api/lossSummarySchema";
 import { DashboardHeader } from "@/components/dashboard/DashboardHeader";
+import { IgnoredParamsNotice } from "@/components/dashboard/IgnoredParamsNotice";
 import { describePreviousPeriod, formatPeriod } from "@/lib/format";
 import { claimsHref, lossSummaryFilterKeys, toLossSummaryQuery, type LossSummaryFilters } from "@/lib/lossSummaryFilters";
 import { ActiveFilters } from "./ActiveFilters";
@@ -73,7 +74,7 @@ export function LossSummary({
   return (
     <div className="mx-auto flex w-full max-w-6xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
       <Header data={data} failed={errorMessage !== null} />
-      <IgnoredParamsNotice params={ignoredParams} />
+      <IgnoredParamsNotice params={ignoredParams} names={FILTER_NAMES} kind="filter" />
       <FiltersBar filters={filters} setFilters={setFilters} period={data?.period} options={data?.options} />
       <ActiveFilters filters={filters} setFilters={setFilters} clearAll={clearAll} />
       <div className="grid gap-5 lg:grid-cols-2">
@@ -106,22 +107,5 @@ function Header({ data, failed }: { data: LossSummaryResponse | undefined; faile
       }
       asOf={data ? { date: data.asOf.claimsAsOf, builtAt: data.asOf.builtAt } : null}
     />
-  );
-}
-
-function IgnoredParamsNotice({ params }: { params: string[] }) {
-  const [dismissed, setDismissed] = useState(false);
-  if (dismissed || params.length === 0) return null;
-  const names = params.map((param) => FILTER_NAMES[param] ?? param);
-  return (
-    <div role="status" className="flex items-start justify-between gap-4 rounded-lg border border-border bg-accent-soft px-4 py-3 text-sm text-foreground">
-      <p>
-        This link&apos;s {names.join(", ")} {names.length === 1 ? "filter was" : "filters were"} not recognised and {names.length === 1 ? "is" : "are"}{" "}
-        ignored: the figures below are not narrowed by {names.length === 1 ? "it" : "them"}.
-      </p>
-      <button type="button" onClick={() => setDismissed(true)} className="shrink-0 rounded px-1.5 text-muted hover:text-foreground" aria-label="Dismiss">
-        ×
-      </button>
-    </div>
   );
 }
