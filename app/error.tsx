@@ -8,7 +8,7 @@ export default function ErrorPage(props: ErrorBoundaryProps) {
       {...props}
       eyebrow="Error"
       title="This page could not be loaded"
-      message="Something went wrong while preparing this view. Trying again usually helps; if it keeps happening, share the reference below with your administrator."
+      what="this view"
       exit={{ href: "/", label: "All dashboards" }}
     />
   );

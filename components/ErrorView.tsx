@@ -15,13 +15,16 @@ export function ErrorView({
   retry,
   eyebrow,
   title,
-  message,
+  what,
+  detail = "Trying again usually helps; if it keeps happening, share the reference below with your administrator.",
   exit,
 }: ErrorBoundaryProps & {
   eyebrow: string;
   title: string;
-  /** What went wrong and what to do, as people read it. */
-  message: string;
+  /** What was being prepared, e.g. "the dashboard". */
+  what: string;
+  /** What to do about it, after "Something went wrong while preparing …". */
+  detail?: string;
   exit: { href: string; label: string };
 }) {
   useEffect(() => {
@@ -35,7 +38,7 @@ export function ErrorView({
       <p className="text-xs font-semibold uppercase tracking-[0.14em] text-danger">{eyebrow}</p>
       <h1 className="mt-3 text-2xl font-semibold tracking-tight">{title}</h1>
       <p className="mt-3 max-w-xl text-sm leading-6 text-muted">
-        {message}
+        Something went wrong while preparing {what}. {detail}
       </p>
       {digest ? <p className="mt-4 rounded-md bg-surface-muted px-3 py-1.5 font-mono text-xs text-muted">Reference {digest}</p> : null}
       <div className="mt-8 flex items-center gap-3">

@@ -8,7 +8,7 @@ export default function ClaimsQueueError(props: ErrorBoundaryProps) {
       {...props}
       eyebrow="Claims queue"
       title="The claims queue could not be shown"
-      message="Something went wrong while preparing the queue. Trying again usually helps; if it keeps happening, share the reference below with your administrator."
+      what="the queue"
       exit={{ href: "/claims", label: "Reset filters" }}
     />
   );

@@ -8,7 +8,7 @@ export default function EngagementError(props: ErrorBoundaryProps) {
       {...props}
       eyebrow="Email Engagement"
       title="Email Engagement could not be shown"
-      message="Something went wrong while preparing the dashboard. Trying again usually helps; if it keeps happening, share the reference below with your administrator."
+      what="the dashboard"
       exit={{ href: "/engagement", label: "Reset filters" }}
     />
   );

@@ -8,7 +8,7 @@ export default function LossSummaryError(props: ErrorBoundaryProps) {
       {...props}
       eyebrow="Loss Summary"
       title="The Loss Summary could not be shown"
-      message="Something went wrong while preparing the dashboard. Trying again usually helps; if it keeps happening, share the reference below with your administrator."
+      what="the dashboard"
       exit={{ href: "/loss-summary", label: "Reset filters" }}
     />
   );

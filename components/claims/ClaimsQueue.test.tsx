@@ -2,13 +2,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { NuqsTestingAdapter } from "nuqs/adapters/testing";
 import { act } from "react";
-import { createRoot, type Root } from "react-dom/client";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { mount } from "@/lib/testing/dom";
 
 vi.mock("next/navigation", () => ({ useSearchParams: () => new URLSearchParams(window.location.search) }));
 const { ClaimsQueue } = await import("./ClaimsQueue");
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const EMPTY_QUEUE = {
   total: 0,
@@ -19,13 +17,10 @@ const EMPTY_QUEUE = {
   rows: [],
 };
 
-let root: Root | null = null;
 let container: HTMLElement | null = null;
 
 afterEach(() => {
-  act(() => root?.unmount());
-  container?.remove();
-  root = null;
+  container = null;
   vi.unstubAllGlobals();
 });
 
@@ -45,18 +40,13 @@ async function renderQueue(search: string): Promise<{ asked: string[]; stateWhen
     }),
   );
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  container = document.createElement("div");
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => {
-    root!.render(
-      <QueryClientProvider client={client}>
-        <NuqsTestingAdapter searchParams={search} hasMemory>
-          <ClaimsQueue />
-        </NuqsTestingAdapter>
-      </QueryClientProvider>,
-    );
-  });
+  container = mount(
+    <QueryClientProvider client={client}>
+      <NuqsTestingAdapter searchParams={search} hasMemory>
+        <ClaimsQueue />
+      </NuqsTestingAdapter>
+    </QueryClientProvider>,
+  );
   await act(() => vi.waitFor(() => expect(queueState()).toBe("empty")));
   return { asked, stateWhenAsked };
 }

@@ -8,7 +8,8 @@ export default function ClaimCaseError(props: ErrorBoundaryProps) {
       {...props}
       eyebrow="Claim"
       title="This claim could not be shown"
-      message="Something went wrong while preparing the case page. A decision you were writing is kept in this tab and comes back when the page does. If this keeps happening, share the reference below with your administrator."
+      what="the case page"
+      detail="A decision you were writing is kept in this tab and comes back when the page does. If this keeps happening, share the reference below with your administrator."
       exit={{ href: "/claims", label: "Claims queue" }}
     />
   );
