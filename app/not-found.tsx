@@ -5,7 +5,7 @@ export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (
-    <div className="mx-auto flex w-full max-w-6xl flex-col items-start px-6 py-20 sm:py-24">
+    <div className="mx-auto flex w-full max-w-7xl flex-col items-start px-4 sm:px-6 py-20 sm:py-24">
       <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">404</p>
       <h1 className="mt-3 text-2xl font-semibold tracking-tight">Page not found</h1>
       <p className="mt-3 max-w-xl text-sm leading-6 text-muted">

@@ -7,7 +7,7 @@ import { canOpen } from "@/lib/auth/access";
 export default async function HomePage() {
   const user = await getSessionUser();
   return (
-    <div className="mx-auto w-full max-w-6xl px-6 py-12 sm:py-16">
+    <div className="mx-auto w-full max-w-7xl px-4 sm:px-6 py-12 sm:py-16">
       <div className="flex flex-col gap-6 sm:flex-row sm:items-end sm:justify-between">
         <div className="max-w-2xl">
           <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Dashboards</p>

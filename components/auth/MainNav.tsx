@@ -12,7 +12,7 @@ export async function MainNav() {
   const user = await getSessionUser();
   if (!user) return null;
   return (
-    <nav aria-label="Main" className="min-w-0 overflow-x-auto">
+    <nav aria-label="Main" className="order-last -mx-3 w-[calc(100%+1.5rem)] min-w-0 overflow-x-auto sm:order-none sm:mx-0 sm:w-auto">
       <ul className="flex items-center gap-1 whitespace-nowrap">
         {[...dashboards, { name: "Audit log", href: "/admin/audit" }]
           .filter((d) => canOpen(user.role, d.href))

@@ -7,7 +7,7 @@ export function SignOutButton() {
     <button
       type="button"
       onClick={() => signOut({ callbackUrl: "/signin" })}
-      className="rounded-md border border-border px-2.5 py-1 text-xs font-medium text-foreground transition hover:border-border-strong"
+      className="whitespace-nowrap rounded-md border border-border px-2.5 py-1 text-xs font-medium text-foreground transition hover:border-border-strong"
     >
       Sign out
     </button>

@@ -72,7 +72,7 @@ export function LossSummary({
   };
 
   return (
-    <div className="mx-auto flex w-full max-w-6xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
+    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
       <Header data={data} failed={errorMessage !== null} />
       <IgnoredParamsNotice params={ignoredParams} names={FILTER_NAMES} kind="filter" />
       <FiltersBar filters={filters} setFilters={setFilters} period={data?.period} options={data?.options} />
