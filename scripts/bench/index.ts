@@ -15,6 +15,7 @@ import { ensureData, timePipeline, type ProcessRun } from "./data";
 import type { EngineOutput, EngineSpec } from "./engine";
 import { closeTimedConnection, runLoad, timedGet as timedRequest, type LoadResult } from "./load";
 import { measurePages, type PageResult, type PageSpec } from "./pages";
+import { calibrate, machineSpeedNote, type Calibration } from "./calibrate";
 import { renderMarkdown, type Figure, type Results } from "./report";
 import { authSecret, ensureAppBuild, signIn, startServer, type RunningServer } from "./server";
 import { serverNodeFlags } from "../lib/serverNode";
@@ -141,6 +142,8 @@ async function main() {
   const workDir = path.join(dataDir, "bench");
   const loadAtStart = os.loadavg();
   log(`data ${path.relative(repoRoot, dataDir)}, port ${opts.port}, ${opts.duration} s per load run, load average ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}`);
+  const speedAtStart = await calibrate();
+  log(`machine speed: fixed work ${speedAtStart.javascriptMs.toFixed(0)} ms (JavaScript), ${speedAtStart.duckdbMs.toFixed(0)} ms (DuckDB)`);
 
   // 1. Data and pipeline.
   const data = await ensureData(dataDir, opts.scale, log);
@@ -527,6 +530,18 @@ async function main() {
     const manifest = JSON.parse(readFileSync(path.join(data.paths.raw, "manifest.json"), "utf8")) as { scale: string; files: Record<string, number> };
     const rows = (prefix: string) => Object.entries(manifest.files).filter(([f]) => f.startsWith(prefix)).reduce((s, [, n]) => s + n, 0);
     const loadAtEnd = os.loadavg();
+    const speedAtEnd = await calibrate();
+    const speedSection = "Machine speed (the same fixed work in every run, at its start and its end)";
+    // First in the table: the figures below read against it.
+    figures.unshift(
+      ...(["start", "end"] as const).flatMap((at): Figure[] => {
+        const speed = at === "start" ? speedAtStart : speedAtEnd;
+        return [
+          { id: `machine.javascript.${at}`, section: speedSection, what: `JavaScript, one thread: JSON round trips and a numeric loop, at the ${at}`, value: speed.javascriptMs, unit: "ms", note: "median of 7" },
+          { id: `machine.duckdb.${at}`, section: speedSection, what: `DuckDB in memory, one thread: an aggregate over 4 million generated rows, at the ${at}`, value: speed.duckdbMs, unit: "ms", note: "median of 7" },
+        ];
+      }),
+    );
     const results: Results = {
       version: 1,
       date: new Date().toISOString(),
@@ -551,6 +566,7 @@ async function main() {
       ],
       figures,
       details: {
+        speed: { start: speedAtStart, end: speedAtEnd },
         loads: Object.fromEntries(loads),
         cold: Object.fromEntries(cold),
         apiSamples: Object.fromEntries(apiSamples),
@@ -561,7 +577,9 @@ async function main() {
       },
     };
     const previous = previousResults(outDir);
-    const { markdown, misses, regressions } = renderMarkdown(results, previous);
+    const previousSpeed = (previous?.details as { speed?: { start?: Calibration } } | undefined)?.speed?.start ?? null;
+    const speedNote = machineSpeedNote(speedAtStart, previousSpeed);
+    const { markdown, misses, regressions } = renderMarkdown(results, previous, speedNote ? [speedNote] : []);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(path.join(outDir, "results.md"), markdown);
     writeFileSync(path.join(outDir, "results.json"), JSON.stringify(results, null, 2) + "\n");

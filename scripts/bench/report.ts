@@ -73,7 +73,8 @@ function change(f: Figure, previous: Figure | undefined): { text: string; regres
 
 const cell = (text: string) => text.replaceAll("|", "\\|");
 
-export function renderMarkdown(results: Results, previous: Results | null): { markdown: string; regressions: string[]; misses: string[] } {
+/** `context`: sentences the summary gives before the regressions (how fast the machine ran, against last time). */
+export function renderMarkdown(results: Results, previous: Results | null, context: string[] = []): { markdown: string; regressions: string[]; misses: string[] } {
   const prev = new Map((previous?.figures ?? []).map((f) => [f.id, f]));
   const regressions: string[] = [];
   const misses: string[] = [];
@@ -110,6 +111,7 @@ export function renderMarkdown(results: Results, previous: Results | null): { ma
   lines.push(`Budgets not met: ${misses.length}.${misses.length ? "" : " Every budget is met."}`);
   for (const m of misses) lines.push(`- ${m}`);
   lines.push("");
+  if (context.length) lines.push(...context, "");
   lines.push(previous ? `Regressions over 20% against the previous results: ${regressions.length}.` : "No previous results to compare with.");
   for (const r of regressions) lines.push(`- ${r}`);
   lines.push("");
