@@ -8,6 +8,13 @@ describe("machine speed against the previous run", () => {
     expect(note).toContain("took 30% longer (JavaScript) and 10% less time (DuckDB)");
   });
 
+  it("adds loopback HTTP when both runs timed it", () => {
+    const note = machineSpeedNote({ javascriptMs: 100, duckdbMs: 50, httpMs: 150 }, { javascriptMs: 100, duckdbMs: 40, httpMs: 100 });
+    expect(note).toContain("took the same time (JavaScript), 25% longer (DuckDB) and 50% longer (loopback HTTP)");
+    // The previous results had no HTTP figure: the sentence names only what both runs measured.
+    expect(machineSpeedNote({ javascriptMs: 100, duckdbMs: 50, httpMs: 150 }, { javascriptMs: 100, duckdbMs: 50 })).not.toContain("HTTP");
+  });
+
   it("says the same time when nothing moved, and nothing without a previous calibration", () => {
     expect(machineSpeedNote({ javascriptMs: 100, duckdbMs: 50 }, { javascriptMs: 100.2, duckdbMs: 50 })).toContain("took the same time (JavaScript) and the same time (DuckDB)");
     expect(machineSpeedNote({ javascriptMs: 100, duckdbMs: 50 }, null)).toBeNull();

@@ -143,7 +143,7 @@ async function main() {
   const loadAtStart = os.loadavg();
   log(`data ${path.relative(repoRoot, dataDir)}, port ${opts.port}, ${opts.duration} s per load run, load average ${loadAtStart.map((l) => l.toFixed(2)).join(" ")}`);
   const speedAtStart = await calibrate();
-  log(`machine speed: fixed work ${speedAtStart.javascriptMs.toFixed(0)} ms (JavaScript), ${speedAtStart.duckdbMs.toFixed(0)} ms (DuckDB)`);
+  log(`machine speed: fixed work ${speedAtStart.javascriptMs.toFixed(0)} ms (JavaScript), ${speedAtStart.duckdbMs.toFixed(0)} ms (DuckDB), ${speedAtStart.httpMs?.toFixed(0)} ms (loopback HTTP)`);
 
   // 1. Data and pipeline.
   const data = await ensureData(dataDir, opts.scale, log);
@@ -539,6 +539,7 @@ async function main() {
         return [
           { id: `machine.javascript.${at}`, section: speedSection, what: `JavaScript, one thread: JSON round trips and a numeric loop, at the ${at}`, value: speed.javascriptMs, unit: "ms", note: "median of 7" },
           { id: `machine.duckdb.${at}`, section: speedSection, what: `DuckDB in memory, one thread: an aggregate over 4 million generated rows, at the ${at}`, value: speed.duckdbMs, unit: "ms", note: "median of 7" },
+          { id: `machine.http.${at}`, section: speedSection, what: `Loopback HTTP: 1,000 small requests in turn to a bare node:http server, at the ${at}`, value: speed.httpMs ?? null, unit: "ms", note: "median of 7" },
         ];
       }),
     );
