@@ -102,6 +102,54 @@ describe("projectWorld", () => {
     expect(path.take()).toBe("");
   });
 
+  it("CompactPath with a tolerance: leaves out points that barely leave the line, keeps corners and small islands", () => {
+    const path = new CompactPath(0.6);
+    // A square's bottom edge with a point 0.3 off it (left out) and a notch 3 deep (kept).
+    path.moveTo(0, 0);
+    path.lineTo(10, 0.3);
+    path.lineTo(20, 0);
+    path.lineTo(25, 3);
+    path.lineTo(30, 0);
+    path.lineTo(40, 0);
+    path.lineTo(40, 40);
+    path.lineTo(0, 40);
+    path.closePath();
+    // An island smaller than the tolerance across: simplified it would be a line, so it keeps its points.
+    path.moveTo(100.2, 100.2);
+    path.lineTo(100.6, 100.2);
+    path.lineTo(100.4, 100.6);
+    path.closePath();
+    const d = path.take();
+    expect(points(d).slice(0, 7)).toEqual([
+      [0, 0],
+      [20, 0],
+      [25, 3],
+      [30, 0],
+      [40, 0],
+      [40, 40],
+      [0, 40],
+    ]);
+    // The island, in whole units: 100,100 (100 along and 60 down from the square's last corner), 101,100, 100,101.
+    expect(d.endsWith("zm100,60l1,0 -1,1z")).toBe(true);
+  });
+
+  it("simplifies the shipped world to under 30,000 characters of path without moving any country's edges", () => {
+    const world = JSON.parse(readFileSync(path.join("public", GEO_FILES.worldCountries), "utf8")) as FeatureCollection;
+    const exact = projectWorld(world, 0);
+    const drawn = projectWorld(world);
+    const size = (g: typeof drawn) => g.shapes.reduce((sum, s) => sum + s.d.length, 0);
+    expect(size(exact)).toBeGreaterThan(40_000);
+    expect(size(drawn)).toBeLessThan(30_000);
+    expect(drawn.shapes.map((s) => s.isoN3)).toEqual(exact.shapes.map((s) => s.isoN3));
+    for (const [i, shape] of drawn.shapes.entries()) {
+      const a = extent(shape.d);
+      const b = extent(exact.shapes[i]!.d);
+      // Within a unit (about a pixel) on every side, and still drawn (a move, then steps).
+      for (const side of ["minX", "maxX", "minY", "maxY"] as const) expect(Math.abs(a[side] - b[side]), `${shape.name} ${side}`).toBeLessThanOrEqual(1);
+      expect(shape.d).toMatch(/^M-?\d+,-?\d+l/);
+    }
+  });
+
   it("projects the shipped world file with every country in place", () => {
     const world = JSON.parse(readFileSync(path.join("public", GEO_FILES.worldCountries), "utf8")) as FeatureCollection;
     const { shapes, width, height } = projectWorld(world);
