@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { MainNav } from "@/components/auth/MainNav";
 import { UserMenu } from "@/components/auth/UserMenu";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -31,7 +32,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <Providers>
           <header className="sticky top-0 z-40 border-b border-border bg-surface/90 backdrop-blur supports-[backdrop-filter]:bg-surface/75">
-            <div className="mx-auto flex w-full max-w-7xl flex-wrap items-center gap-x-4 px-4 py-2 sm:h-14 sm:flex-nowrap sm:gap-x-8 sm:px-6 sm:py-0">
+            <div className={`${PAGE_COLUMN} flex flex-wrap items-center gap-x-4 py-2 sm:h-14 sm:flex-nowrap sm:gap-x-8 sm:py-0`}>
               <Link href="/" prefetch={false} className="flex shrink-0 items-center gap-2.5 rounded-md" aria-label="Goldlens home">
                 <Wordmark />
               </Link>
@@ -43,7 +44,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             {children}
           </main>
           <footer className="border-t border-border">
-            <div className="mx-auto flex w-full max-w-7xl flex-col gap-1 px-4 py-5 sm:px-6 text-xs text-subtle sm:flex-row sm:items-center sm:justify-between">
+            <div className={`${PAGE_COLUMN} flex flex-col gap-1 py-5 text-xs text-subtle sm:flex-row sm:items-center sm:justify-between`}>
               <span>Goldlens</span>
               <span>Figures read from the gold tables of the lakehouse</span>
             </div>

@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 
 export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col items-start px-4 sm:px-6 py-20 sm:py-24">
+    <div className={`${PAGE_COLUMN} flex flex-col items-start py-20 sm:py-24`}>
       <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">404</p>
       <h1 className="mt-3 text-2xl font-semibold tracking-tight">Page not found</h1>
       <p className="mt-3 max-w-xl text-sm leading-6 text-muted">

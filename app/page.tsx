@@ -3,11 +3,12 @@ import { DashboardDirectory } from "@/components/home/DashboardDirectory";
 import { DataStatus } from "@/components/home/DataStatus";
 import { getSessionUser } from "@/lib/auth/session";
 import { canOpen } from "@/lib/auth/access";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 
 export default async function HomePage() {
   const user = await getSessionUser();
   return (
-    <div className="mx-auto w-full max-w-7xl px-4 sm:px-6 py-12 sm:py-16">
+    <div className={`${PAGE_COLUMN} py-12 sm:py-16`}>
       <div className="flex flex-col gap-6 sm:flex-row sm:items-end sm:justify-between">
         <div className="max-w-2xl">
           <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Dashboards</p>

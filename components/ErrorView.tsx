@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect } from "react";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 
 /** Next's error boundary props: `retry` asks the server again and re-renders; `reset` only re-renders. */
 export type ErrorBoundaryProps = { error: unknown; retry: () => void };
@@ -34,7 +35,7 @@ export function ErrorView({
   const digest = error instanceof Error && "digest" in error && typeof error.digest === "string" ? error.digest : undefined;
 
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col items-start px-4 sm:px-6 py-20 sm:py-24" role="alert">
+    <div className={`${PAGE_COLUMN} flex flex-col items-start py-20 sm:py-24`} role="alert">
       <p className="text-xs font-semibold uppercase tracking-[0.14em] text-danger">{eyebrow}</p>
       <h1 className="mt-3 text-2xl font-semibold tracking-tight">{title}</h1>
       <p className="mt-3 max-w-xl text-sm leading-6 text-muted">

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AUDIT_ACTIONS, type AuditResponse } from "@/lib/api/auditSchema";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 
 const ACTION_LABELS: Record<(typeof AUDIT_ACTIONS)[number], string> = {
   "claim.viewed": "Viewed claim",
@@ -39,7 +40,7 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeS
 export function AuditLog({ filters, result, problem }: { filters: Record<string, string>; result: AuditResponse | null; problem: string | null }) {
   const filtered = FILTER_FIELDS.some((f) => filters[f]);
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
+    <div className={`${PAGE_COLUMN} flex flex-col gap-5 py-8 sm:py-10`}>
       <header>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">Audit log</h1>
         <p className="mt-1 text-sm text-muted">Sign-ins, claim views, decisions and exports. Times are UTC.</p>

@@ -16,6 +16,7 @@ import { Journey } from "./Journey";
 import { decisionPastLabels } from "./labels";
 import { PanelMessage, buttonClass } from "./Panel";
 import { caseHref } from "./queueParams";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 
 export function ClaimCase({ claimNo, mapStyleUrl, viewerEmail }: { claimNo: string; mapStyleUrl?: string; viewerEmail: string | null }) {
   const [filters] = useClaimsFilters();
@@ -29,7 +30,7 @@ export function ClaimCase({ claimNo, mapStyleUrl, viewerEmail }: { claimNo: stri
   if (detail.error instanceof ClaimsApiError && detail.error.status === 404) notFound();
 
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-6 sm:px-6 sm:py-8" data-claim={claimNo}>
+    <div className={`${PAGE_COLUMN} flex flex-col gap-5 py-6 sm:py-8`} data-claim={claimNo}>
       <CaseNavigation filters={filters} neighbours={neighbours} previousHref={previousHref} nextHref={nextHref} />
       {detail.data ? (
         <CaseBody

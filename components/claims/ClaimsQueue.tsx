@@ -19,6 +19,7 @@ import { QueueCounters } from "./QueueCounters";
 import { QueueFilters } from "./QueueFilters";
 import { QueuePager, QueueTable } from "./QueueTable";
 import { claimsApiSearch, clearedFilters, filtersAfter, narrowingKeys, quickFilterKeys, toClaimsQuery, type ClaimsFilterKey, type ClaimsFilterPatch } from "./queueParams";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 
 const FILTER_NAMES: Partial<Record<ClaimsFilterKey, string>> = {
   from: "start date",
@@ -69,7 +70,7 @@ export function ClaimsQueue() {
   const countersState: PanelState = data ? "loaded" : errorMessage !== null ? "error" : "loading";
 
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
+    <div className={`${PAGE_COLUMN} flex flex-col gap-5 py-8 sm:py-10`}>
       <header className="flex flex-col gap-2">
         <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Claims Investigation</p>
         <h1 className="text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">Claims queue</h1>

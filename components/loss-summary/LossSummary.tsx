@@ -17,6 +17,7 @@ import { FiltersBar } from "./FiltersBar";
 import { KpiTile } from "./KpiTile";
 import { MapTile } from "./MapTile";
 import type { LossSummaryView } from "./view";
+import { PAGE_COLUMN } from "@/components/pageColumn";
 
 const FILTER_NAMES: Record<string, string> = {
   from: "start date",
@@ -72,7 +73,7 @@ export function LossSummary({
   };
 
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col gap-5 px-4 py-8 sm:px-6 sm:py-10">
+    <div className={`${PAGE_COLUMN} flex flex-col gap-5 py-8 sm:py-10`}>
       <Header data={data} failed={errorMessage !== null} />
       <IgnoredParamsNotice params={ignoredParams} names={FILTER_NAMES} kind="filter" />
       <FiltersBar filters={filters} setFilters={setFilters} period={data?.period} options={data?.options} />

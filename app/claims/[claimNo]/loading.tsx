@@ -1,6 +1,8 @@
+import { PAGE_COLUMN } from "@/components/pageColumn";
+
 export default function Loading() {
   return (
-    <div className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 sm:py-8" role="status" aria-live="polite">
+    <div className={`${PAGE_COLUMN} py-6 sm:py-8`} role="status" aria-live="polite">
       <span className="sr-only">Loading the claim</span>
       <div className="animate-pulse" aria-hidden="true">
         <div className="h-5 w-40 rounded bg-surface-muted" />
