@@ -44,13 +44,19 @@ const singleAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 /**
  * One GET timed from sending to the last byte, with the load runs' own client (a keep-alive connection, no
  * compression asked for), so its time compares with theirs; Node's fetch adds milliseconds of its own. Throws
- * on an answer that is not 2xx.
+ * on an answer that is not 2xx, or not `expectStatus` when one is given.
  */
-export async function timedGet(origin: string, path: string, headers: Record<string, string>, timeoutMs = 30_000): Promise<number> {
+export async function timedGet(
+  origin: string,
+  path: string,
+  headers: Record<string, string>,
+  { timeoutMs = 30_000, expectStatus }: { timeoutMs?: number; expectStatus?: number } = {},
+): Promise<number> {
   const sent = performance.now();
   const res = await get(singleAgent, new URL(path, origin), headers, timeoutMs);
   const ms = performance.now() - sent;
-  if (res.status < 200 || res.status >= 300) throw new Error(`GET ${path}: HTTP ${res.status}`);
+  const expected = expectStatus === undefined ? res.status >= 200 && res.status < 300 : res.status === expectStatus;
+  if (!expected) throw new Error(`GET ${path}: HTTP ${res.status}${expectStatus === undefined ? "" : `, expected ${expectStatus}`}`);
   return ms;
 }
 
