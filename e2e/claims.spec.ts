@@ -185,7 +185,7 @@ test("a claim without telematics says so instead of drawing an empty map", async
       break;
     }
   }
-  test.skip(claimNo === null, "the data set has no claim without telematics on its first page");
+  expect(claimNo, "a claim without telematics on the queue's first page").not.toBeNull();
   await page.goto(`/claims/${claimNo}`);
   await expect(panel(page, "telematics")).toHaveAttribute("data-state", "empty");
   await expect(panel(page, "telematics")).toContainText("No telematics from this vehicle around the incident");
@@ -199,6 +199,25 @@ test("an unknown claim number shows the claim's not-found page", async ({ page }
   await page.goto("/claims/CLM0000000");
   await expect(page.getByTestId("claim-not-found")).toBeVisible();
   await expect(page.getByRole("heading", { name: "No such claim" })).toBeVisible();
+});
+
+test("on a phone, the way to the decision sits on the eyebrow's line and leads to the decision form", async ({ page }) => {
+  const [first] = (await fetchQueue(page, { sort: "claimNo", dir: "asc", pageSize: "1" })).rows;
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/claims/${first!.claimNo}`);
+  await expectLoaded(page, ["claim"]);
+  const eyebrow = await panel(page, "claim").getByText("Claim", { exact: true }).boundingBox();
+  const decide = panel(page, "claim").getByRole("link", { name: "Decide ↓" });
+  const link = await decide.boundingBox();
+  // On the eyebrow's line, at its right end: not alone on a line of its own under the wrapped badges.
+  expect(Math.abs(link!.y + link!.height / 2 - (eyebrow!.y + eyebrow!.height / 2))).toBeLessThanOrEqual(2);
+  expect(link!.x + link!.width).toBeGreaterThan(390 - 40);
+  await expect(panel(page, "decision")).not.toBeInViewport();
+  await decide.click();
+  await expect(panel(page, "decision")).toBeInViewport();
+  // Beside the decision column on a wide screen, the link is not needed and not shown.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(decide).toBeHidden();
 });
 
 test("previous and next step through the queue the case was opened from", async ({ page }) => {

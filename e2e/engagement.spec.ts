@@ -264,7 +264,7 @@ test("a campaign chosen in the ranking narrows the whole page to it", async ({ p
   const all = await fetchEngagement(page);
   await expectLoaded(page, ["key-figures", "top-campaigns"]);
   const campaign = all.topCampaigns.rows[0];
-  test.skip(!campaign, "no campaign reaches the volume threshold in the demo data");
+  expect(campaign, "a campaign reaches the ranking's volume threshold in the demo data").toBeDefined();
   const narrowed = await fetchEngagement(page, { campaignId: String(campaign!.campaignId) });
 
   await tile(page, "top-campaigns").locator(`[data-campaign="${campaign!.campaignId}"] button`).click();

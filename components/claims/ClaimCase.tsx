@@ -76,7 +76,13 @@ function CaseBody({
   return (
     <>
       <header className="flex flex-col gap-2" data-tile="claim" data-state="loaded">
-        <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Claim</p>
+        {/* The way to the decision shares the eyebrow's line: on a phone the badges wrap, and it would stand alone. */}
+        <div className="flex items-center justify-between gap-3">
+          <p className="text-xs font-semibold uppercase tracking-[0.14em] text-accent-strong">Claim</p>
+          <a href="#decision" className="-my-1 rounded-md px-2 py-1 text-xs font-medium text-accent-strong hover:bg-accent-soft lg:hidden">
+            Decide ↓
+          </a>
+        </div>
         <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
           <h1 className="font-mono text-2xl font-semibold tracking-tight text-foreground sm:text-3xl">{claim.claimNo}</h1>
           <NextBestActionBadge action={detail.assessment.nextBestAction} />
@@ -89,9 +95,6 @@ function CaseBody({
           >
             {detail.decision ? decisionPastLabels[detail.decision.decision] : "Undecided"}
           </span>
-          <a href="#decision" className="ml-auto rounded-md px-2 py-1 text-xs font-medium text-accent-strong hover:bg-accent-soft lg:hidden">
-            Decide ↓
-          </a>
         </div>
         <p className="text-sm text-muted">
           Policy <span className="font-mono text-foreground">{policy.policyNo}</span> · {claim.incidentType ?? "Incident type not recorded"} on{" "}
