@@ -1,8 +1,9 @@
 // Runs in a child process started with `--conditions=react-server`, so the API builders and the query
-// modules (which import "server-only") load outside Next. Each API request of the spec is built once
-// through the real builder on a recording warehouse; the SQL it ran is then replayed straight on DuckDB,
-// phase by phase with the app's connection count, so the API's latency can be set against engine time.
-import { readFileSync, writeFileSync } from "node:fs";
+// modules (which import "server-only") load outside Next. The parent sends it one API request at a time,
+// right after timing that request against the server: the request is built through the real builder on a
+// recording warehouse, and the SQL it ran is replayed straight on DuckDB, phase by phase with the app's
+// connection count, so the API's latency can be set against engine time measured a moment later.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBPreparedStatement } from "@duckdb/node-api";
 import { bindDuckDbParams, createDuckDbWarehouse } from "../../lib/warehouse/duckdb";
@@ -25,7 +26,11 @@ export interface EngineSpec {
   /** Write EXPLAIN ANALYZE of this many of the slowest queries into profileDir. */
   profileTop: number;
   profileDir: string;
-  cases: Array<{ id: string; path: string }>;
+}
+
+export interface EngineRequest {
+  id: string;
+  path: string;
 }
 
 export interface EngineQuery {
@@ -162,73 +167,99 @@ async function build(w: Warehouse, prisma: ReturnType<typeof createPrismaClient>
   else throw new Error(`no builder for ${apiPath}`);
 }
 
-export async function measureEngine(spec: EngineSpec): Promise<EngineOutput> {
+export interface EngineSession {
+  /** Replays one API request's statements and times them. */
+  measure(request: EngineRequest): Promise<EngineCase>;
+  /** EXPLAIN ANALYZE of the slowest statements measured so far (spec.profileTop of them), written to files. */
+  profiles(): Promise<EngineOutput["profiles"]>;
+  close(): Promise<void>;
+}
+
+export async function openEngineSession(spec: EngineSpec): Promise<EngineSession> {
   const pointer = JSON.parse(readFileSync(path.join(spec.warehouseDir, "CURRENT.json"), "utf8")) as { file: string };
   const warehouse = createDuckDbWarehouse({ warehouseDir: spec.warehouseDir, connections: spec.connections });
   const prisma = createPrismaClient(spec.databaseUrl);
   const instance = await DuckDBInstance.create(path.join(spec.warehouseDir, pointer.file), { access_mode: "READ_ONLY" });
   const conns = await Promise.all(Array.from({ length: spec.connections }, () => instance.connect()));
-  const cases: EngineCase[] = [];
   const slowest = new Map<string, { ms: number; rec: Recorded }>();
-  try {
-    const log: Recorded[] = [];
-    const recording = recordingWarehouse(warehouse, log);
-    for (const c of spec.cases) {
-      const recs = await record(recording, log, prisma, c.path);
-      const phases = [...new Set(recs.map((r) => r.phase))].sort((a, b) => a - b).map((p) => recs.filter((r) => r.phase === p));
-      // One unmeasured round warms DuckDB's buffers, as the API's warm path is; then each statement alone once.
-      const walls: number[] = [];
-      for (let round = 0; round <= spec.repeats; round++) {
-        let wall = 0;
-        for (const phase of phases) wall += await runPhase(conns, phase);
-        if (round > 0) walls.push(wall);
-      }
-      const prepared: Prepared = new Map();
-      await prepareAll(conns, recs, prepared);
-      const preparedWalls: number[] = [];
-      for (let round = 0; round <= spec.repeats; round++) {
-        let wall = 0;
-        for (const phase of phases) wall += await runPhase(conns, phase, prepared);
-        if (round > 0) preparedWalls.push(wall);
-      }
-      for (const byText of prepared.values()) for (const statement of byText.values()) statement.destroySync();
-      const alone = new Map<Recorded, { ms: number; rows: number }>();
-      for (const rec of recs) alone.set(rec, await timed(conns[0]!, rec));
-      const queries = recs.map((r) => ({ name: r.name, phase: r.phase, ms: alone.get(r)!.ms, rows: alone.get(r)!.rows }));
-      for (const [i, q] of queries.entries()) {
-        const seen = slowest.get(q.name);
-        if (!seen || seen.ms < q.ms) slowest.set(q.name, { ms: q.ms, rec: recs[i]! });
-      }
-      cases.push({ id: c.id, path: c.path, engineMs: median(walls), preparedMs: median(preparedWalls), serialMs: queries.reduce((s, q) => s + q.ms, 0), queries });
-    }
+  const log: Recorded[] = [];
+  const recording = recordingWarehouse(warehouse, log);
 
-    const profiles: EngineOutput["profiles"] = [];
-    if (spec.profileTop > 0) {
-      const { mkdirSync } = await import("node:fs");
-      mkdirSync(spec.profileDir, { recursive: true });
-      const top = [...slowest.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, spec.profileTop);
-      for (const [name, { ms, rec }] of top) {
-        const { sql, values, types } = bind(rec);
-        const reader = await conns[0]!.runAndReadAll(`EXPLAIN ANALYZE ${sql}`, values, types);
-        const plan = reader.getRows().map((row) => String(row[1] ?? "")).join("\n");
-        const file = path.join(spec.profileDir, `${name}.txt`);
-        writeFileSync(file, `-- ${name}: ${ms.toFixed(1)} ms alone\n-- params: ${JSON.stringify(rec.params)}\n${sql}\n\n${plan}\n`);
-        profiles.push({ name, ms, file });
-      }
+  async function measure(c: EngineRequest): Promise<EngineCase> {
+    const recs = await record(recording, log, prisma, c.path);
+    const phases = [...new Set(recs.map((r) => r.phase))].sort((a, b) => a - b).map((p) => recs.filter((r) => r.phase === p));
+    // One unmeasured round warms DuckDB's buffers, as the API's warm path is; then each statement alone once.
+    const walls: number[] = [];
+    for (let round = 0; round <= spec.repeats; round++) {
+      let wall = 0;
+      for (const phase of phases) wall += await runPhase(conns, phase);
+      if (round > 0) walls.push(wall);
     }
-    return { cases, profiles };
-  } finally {
+    const prepared: Prepared = new Map();
+    await prepareAll(conns, recs, prepared);
+    const preparedWalls: number[] = [];
+    for (let round = 0; round <= spec.repeats; round++) {
+      let wall = 0;
+      for (const phase of phases) wall += await runPhase(conns, phase, prepared);
+      if (round > 0) preparedWalls.push(wall);
+    }
+    for (const byText of prepared.values()) for (const statement of byText.values()) statement.destroySync();
+    const alone = new Map<Recorded, { ms: number; rows: number }>();
+    for (const rec of recs) alone.set(rec, await timed(conns[0]!, rec));
+    const queries = recs.map((r) => ({ name: r.name, phase: r.phase, ms: alone.get(r)!.ms, rows: alone.get(r)!.rows }));
+    for (const [i, q] of queries.entries()) {
+      const seen = slowest.get(q.name);
+      if (!seen || seen.ms < q.ms) slowest.set(q.name, { ms: q.ms, rec: recs[i]! });
+    }
+    return { id: c.id, path: c.path, engineMs: median(walls), preparedMs: median(preparedWalls), serialMs: queries.reduce((sum, q) => sum + q.ms, 0), queries };
+  }
+
+  async function profiles(): Promise<EngineOutput["profiles"]> {
+    const written: EngineOutput["profiles"] = [];
+    if (spec.profileTop <= 0) return written;
+    mkdirSync(spec.profileDir, { recursive: true });
+    const top = [...slowest.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, spec.profileTop);
+    for (const [name, { ms, rec }] of top) {
+      const { sql, values, types } = bind(rec);
+      const reader = await conns[0]!.runAndReadAll(`EXPLAIN ANALYZE ${sql}`, values, types);
+      const plan = reader.getRows().map((row) => String(row[1] ?? "")).join("\n");
+      const file = path.join(spec.profileDir, `${name}.txt`);
+      writeFileSync(file, `-- ${name}: ${ms.toFixed(1)} ms alone\n-- params: ${JSON.stringify(rec.params)}\n${sql}\n\n${plan}\n`);
+      written.push({ name, ms, file });
+    }
+    return written;
+  }
+
+  async function close(): Promise<void> {
     for (const c of conns) c.closeSync();
     instance.closeSync();
     await warehouse.close();
     await prisma.$disconnect();
   }
+
+  return { measure, profiles, close };
 }
+
+/** What the parent sends the child: a request to replay, or the word to write its profiles and stop. */
+export type EngineMessage = { kind: "measure"; request: EngineRequest } | { kind: "finish" };
+export type EngineReply = { kind: "ready" } | { kind: "case"; case: EngineCase } | { kind: "profiles"; profiles: EngineOutput["profiles"] } | { kind: "error"; message: string };
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
 if (isMain) {
-  const [specFile, outFile] = process.argv.slice(2);
-  const spec = JSON.parse(readFileSync(specFile!, "utf8")) as EngineSpec;
-  const output = await measureEngine(spec);
-  writeFileSync(outFile!, JSON.stringify(output));
+  const spec = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as EngineSpec;
+  const session = await openEngineSession(spec);
+  const reply = (message: EngineReply) => process.send!(message);
+  // One message at a time: the parent waits for each reply before it sends the next.
+  process.on("message", (message: EngineMessage) => {
+    const work =
+      message.kind === "measure"
+        ? session.measure(message.request).then((c) => reply({ kind: "case", case: c }))
+        : session.profiles().then(async (profiles) => {
+            await session.close();
+            reply({ kind: "profiles", profiles });
+            process.disconnect();
+          });
+    work.catch((err: unknown) => reply({ kind: "error", message: (err as Error).stack ?? String(err) }));
+  });
+  reply({ kind: "ready" });
 }

@@ -12,7 +12,7 @@ import { env } from "../../lib/env";
 import { DEFAULT_DUCKDB_CONNECTIONS } from "../../lib/warehouse/duckdb";
 import { migrateDatabase, seedDemoUsers } from "../db";
 import { ensureData, timePipeline, type ProcessRun } from "./data";
-import type { EngineOutput, EngineSpec } from "./engine";
+import type { EngineCase, EngineMessage, EngineOutput, EngineReply, EngineRequest, EngineSpec } from "./engine";
 import { closeTimedConnection, runLoad, timedGet as timedRequest, type LoadResult } from "./load";
 import { measurePages, type PageResult, type PageSpec } from "./pages";
 import { calibrate, machineSpeedNote, type Calibration } from "./calibrate";
@@ -128,19 +128,56 @@ function previousResults(outDir: string): Results | null {
   }
 }
 
-function runEngine(spec: EngineSpec, workDir: string): Promise<EngineOutput> {
+interface EngineChild {
+  measure(request: EngineRequest): Promise<EngineCase>;
+  /** Writes the slowest statements' profiles, closes the child and returns where they went. */
+  finish(): Promise<EngineOutput["profiles"]>;
+}
+
+/**
+ * The engine replay in a child process that stays up while the parent times an API's requests, so each
+ * request is replayed on DuckDB the moment after the server answered it.
+ */
+async function spawnEngine(spec: EngineSpec, workDir: string): Promise<EngineChild> {
   const specFile = path.join(workDir, "engine-spec.json");
-  const outFile = path.join(workDir, "engine-out.json");
   writeFileSync(specFile, JSON.stringify(spec));
-  return new Promise((resolve, reject) => {
-    // react-server resolves "server-only" to its empty module, as Next does for server code.
-    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "engine.ts"), specFile, outFile], {
-      cwd: repoRoot,
-      stdio: ["ignore", "inherit", "inherit"],
-    });
-    child.once("error", reject);
-    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(readFileSync(outFile, "utf8")) as EngineOutput) : reject(new Error(`engine measurement exited with code ${code}`))));
+  // react-server resolves "server-only" to its empty module, as Next does for server code.
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "engine.ts"), specFile], {
+    cwd: repoRoot,
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  let waiting: { resolve: (reply: EngineReply) => void; reject: (err: Error) => void } | null = null;
+  const failed = (err: Error) => {
+    waiting?.reject(err);
+    waiting = null;
+  };
+  child.on("message", (reply: EngineReply) => {
+    const w = waiting;
+    waiting = null;
+    if (reply.kind === "error") w?.reject(new Error(`engine measurement failed: ${reply.message}`));
+    else w?.resolve(reply);
+  });
+  child.once("error", failed);
+  child.once("exit", (code) => failed(new Error(`engine measurement exited with code ${code}`)));
+  const next = () => new Promise<EngineReply>((resolve, reject) => (waiting = { resolve, reject }));
+  const ask = (message: EngineMessage) => {
+    const reply = next();
+    child.send(message);
+    return reply;
+  };
+  await next(); // ready
+  return {
+    async measure(request) {
+      const reply = await ask({ kind: "measure", request });
+      if (reply.kind !== "case") throw new Error(`engine measurement answered ${reply.kind} to a request`);
+      return reply.case;
+    },
+    async finish() {
+      const reply = await ask({ kind: "finish" });
+      if (reply.kind !== "profiles") throw new Error(`engine measurement answered ${reply.kind} to finish`);
+      return reply.profiles;
+    },
+  };
 }
 
 async function main() {
@@ -325,42 +362,44 @@ async function main() {
     }
 
     // 6. API time against engine time, on the same requests: first-time (uncached) requests from one client.
-    // Each API's engine replay runs right after its own API samples, so the two sides of its ratio are timed
-    // seconds apart: with every replay after every API, a host that slowed down or sped up in between moved
-    // the ratios by 50-65% from run to run on unchanged code.
+    // Each request is replayed on DuckDB the moment after the server answered it, so the two sides of a
+    // ratio see the host in the same state: with the replays minutes, or even seconds, after the API's
+    // samples, a host whose speed moved in between (it moves by up to 2x) moved the ratios by 30-65% from
+    // run to run on unchanged code.
     const apiSamples = new Map<ApiId, Array<{ path: string; ms: number }>>();
     const floorSamples = new Map<ApiId, number[]>();
     const sameSamples = new Map<ApiId, number>();
     const engineRuns: EngineOutput[] = [];
     for (const api of apis) {
+      log(`${api.label}: ${API_VS_ENGINE_SAMPLES} first-time requests, each replayed directly on DuckDB after the server's answer`);
+      const child = await spawnEngine(
+        {
+          warehouseDir: data.paths.warehouse,
+          databaseUrl,
+          connections: env().DUCKDB_CONNECTIONS ?? DEFAULT_DUCKDB_CONNECTIONS,
+          repeats: 2,
+          profileTop: 2,
+          profileDir: path.join(workDir, "profiles"),
+        },
+        workDir,
+      );
       const samples: Array<{ path: string; ms: number }> = [];
       const floor: number[] = [];
+      const cases: EngineCase[] = [];
       for (let i = 40; i < 40 + API_VS_ENGINE_SAMPLES; i++) {
         const samplePath = (api.firstTime ?? api.varied)(i);
         samples.push({ path: samplePath, ms: await timedGet(origin, cookie, samplePath) });
         // Taken in turn with the samples, so both see the host in the same state.
         floor.push(await timedGet(origin, cookie, api.refused(i), 400));
+        cases.push(await child.measure({ id: `${api.id}.varied.${samples.length - 1}`, path: samplePath }));
       }
       apiSamples.set(api.id, samples);
       floorSamples.set(api.id, floor);
       const ms: number[] = [];
       for (let i = 0; i < 5; i++) ms.push(await timedGet(origin, cookie, api.defaultPath));
       sameSamples.set(api.id, median(ms));
-      log(`replaying ${api.label}'s SQL directly on DuckDB`);
-      engineRuns.push(
-        await runEngine(
-          {
-            warehouseDir: data.paths.warehouse,
-            databaseUrl,
-            connections: env().DUCKDB_CONNECTIONS ?? DEFAULT_DUCKDB_CONNECTIONS,
-            repeats: 2,
-            profileTop: 2,
-            profileDir: path.join(workDir, "profiles"),
-            cases: [{ id: `${api.id}.default`, path: api.defaultPath }, ...samples.map((s, k) => ({ id: `${api.id}.varied.${k}`, path: s.path }))],
-          },
-          workDir,
-        ),
-      );
+      cases.unshift(await child.measure({ id: `${api.id}.default`, path: api.defaultPath }));
+      engineRuns.push({ cases, profiles: await child.finish() });
     }
     const engine: EngineOutput = {
       cases: engineRuns.flatMap((run) => run.cases),
@@ -605,7 +644,7 @@ async function main() {
         `Load runs: ${opts.duration} s each on loopback, session cookie of the admin user; 1 client = 1 keep-alive connection, 32 clients = 32, each sending its next request when the last is answered. Requests still in flight when the time is up are waited for and counted; one unanswered after 10 s is an error. Percentiles are nearest-rank over every response of the run. The single timed requests (the cold ones, and the API side of the API/engine ratios) go through the same client on one keep-alive connection, asking for no compression, as the load runs do.`,
         "Cached / uncached: /api/loss-summary and /api/engagement(/accounts) cache answers per gold build and request. 'warm, cached' repeats one request (cache hits); 'warm, uncached' sends a distinct period/filter on every request (cache misses, the engine path). The claims queue caches its gold answer (counters, and each page) per build and set of decided claims, and reads decisions on every request; claim detail and telematics do not cache.",
         "Cold: the first request to that API after `next start` (server restarted for each API): DuckDB opens the gold file and the route loads. The OS page cache is warm (the files were read before), so this is not a cold disk.",
-        "Engine time: the API's own statements (recorded from its builder) replayed on a direct @duckdb/node-api connection to the same gold file right after that API's own samples (so both sides of a ratio are timed seconds apart), phases in parallel on the app's connection count; warm buffers, median of 2 runs after a warm-up run. The ratio sets the API's latency on the same requests (first-time, one client) against it: HTTP, auth, JSON and validation are the difference. The direct run parses and plans each statement, as running the SQL on DuckDB does; the app keeps its statements prepared per connection and only binds and runs them, so a second ratio sets the API against the engine doing just that. The framework floor is the same route answering a malformed request (400, refused by validation before any query; no log line), timed in turn with the samples: HTTP, routing, the proxy's access check and the response cost it too, so (engine + floor) / engine is the lowest ratio the route can reach on this framework and host.",
+        "Engine time: the API's own statements (recorded from its builder) replayed on a direct @duckdb/node-api connection to the same gold file (a process kept up for the purpose) the moment after the server answered that request, so both sides of a ratio see the host in the same state; phases in parallel on the app's connection count; warm buffers, median of 2 runs after a warm-up run. The ratio sets the API's latency on the same requests (first-time, one client) against it: HTTP, auth, JSON and validation are the difference. The direct run parses and plans each statement, as running the SQL on DuckDB does; the app keeps its statements prepared per connection and only binds and runs them, so a second ratio sets the API against the engine doing just that. The framework floor is the same route answering a malformed request (400, refused by validation before any query; no log line), timed in turn with the samples: HTTP, routing, the proxy's access check and the response cost it too, so (engine + floor) / engine is the lowest ratio the route can reach on this framework and host.",
         "Pages: the page's own clock (ms since navigation start) at the first animation frame where every element with data-state has left 'loading' (a watcher the page runs before its own scripts checks on every change of the document and at the next animation frame, so a frame the page's scripts hold back counts as late). On a cold load the watcher says so on the console and the test driver only listens: it runs nothing in the page until the tiles are drawn. The dashboards arrive with their figures and charts in the HTML (no loading screen, charts drawn on the server); the scripts hydrate them afterwards. Bytes are response bodies plus headers as received (compressed) until the network has been quiet for 1.5 s (the claim map's chunk, worker and geometry load after the tiles); JavaScript is each script's body gzipped at level 6, over the same span. The filter change picks a value in the page's own filter form once the page is quiet; the redraw runs from the select's input event (the user's change) to the first frame with every tile loaded again, and a second row gives it from the moment the test driver is asked to pick the value (it first finds the control, scrolls it into view and waits for it to hold still). The test driver's own helper script, which it puts in the page the first time it polls there (about 40 ms of the page's main thread), is installed before the change, so it does not count in the redraw.",
         ...opts.note,
       ],
