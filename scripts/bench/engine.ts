@@ -188,21 +188,21 @@ export async function openEngineSession(spec: EngineSpec): Promise<EngineSession
   async function measure(c: EngineRequest): Promise<EngineCase> {
     const recs = await record(recording, log, prisma, c.path);
     const phases = [...new Set(recs.map((r) => r.phase))].sort((a, b) => a - b).map((p) => recs.filter((r) => r.phase === p));
-    // One unmeasured round warms DuckDB's buffers, as the API's warm path is; then each statement alone once.
-    const walls: number[] = [];
-    for (let round = 0; round <= spec.repeats; round++) {
-      let wall = 0;
-      for (const phase of phases) wall += await runPhase(conns, phase);
-      if (round > 0) walls.push(wall);
-    }
+    // One unmeasured round warms DuckDB's buffers, as the API's warm path is, then spec.repeats timed ones;
+    // afterwards each statement alone once.
+    const rounds = async (prepared?: Prepared): Promise<number[]> => {
+      const walls: number[] = [];
+      for (let round = 0; round <= spec.repeats; round++) {
+        let wall = 0;
+        for (const phase of phases) wall += await runPhase(conns, phase, prepared);
+        if (round > 0) walls.push(wall);
+      }
+      return walls;
+    };
+    const walls = await rounds();
     const prepared: Prepared = new Map();
     await prepareAll(conns, recs, prepared);
-    const preparedWalls: number[] = [];
-    for (let round = 0; round <= spec.repeats; round++) {
-      let wall = 0;
-      for (const phase of phases) wall += await runPhase(conns, phase, prepared);
-      if (round > 0) preparedWalls.push(wall);
-    }
+    const preparedWalls = await rounds(prepared);
     for (const byText of prepared.values()) for (const statement of byText.values()) statement.destroySync();
     const alone = new Map<Recorded, { ms: number; rows: number }>();
     for (const rec of recs) alone.set(rec, await timed(conns[0]!, rec));

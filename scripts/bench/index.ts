@@ -2,7 +2,7 @@
 // stale, serves the production build on a loopback port, and measures every dashboard API (cold, warm
 // cached, warm uncached; one client and 32), the engine time of the same SQL, each page in headless
 // Chromium, and the pipeline. Writes bench/results.md and bench/results.json and prints the table.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,7 +12,8 @@ import { env } from "../../lib/env";
 import { DEFAULT_DUCKDB_CONNECTIONS } from "../../lib/warehouse/duckdb";
 import { migrateDatabase, seedDemoUsers } from "../db";
 import { ensureData, timePipeline, type ProcessRun } from "./data";
-import type { EngineCase, EngineMessage, EngineOutput, EngineReply, EngineRequest, EngineSpec } from "./engine";
+import type { EngineCase, EngineOutput } from "./engine";
+import { spawnEngine } from "./engineChild";
 import { closeTimedConnection, runLoad, timedGet as timedRequest, type LoadResult } from "./load";
 import { measurePages, type PageResult, type PageSpec } from "./pages";
 import { calibrate, machineSpeedNote, type Calibration } from "./calibrate";
@@ -126,58 +127,6 @@ function previousResults(outDir: string): Results | null {
   } catch {
     return null;
   }
-}
-
-interface EngineChild {
-  measure(request: EngineRequest): Promise<EngineCase>;
-  /** Writes the slowest statements' profiles, closes the child and returns where they went. */
-  finish(): Promise<EngineOutput["profiles"]>;
-}
-
-/**
- * The engine replay in a child process that stays up while the parent times an API's requests, so each
- * request is replayed on DuckDB the moment after the server answered it.
- */
-async function spawnEngine(spec: EngineSpec, workDir: string): Promise<EngineChild> {
-  const specFile = path.join(workDir, "engine-spec.json");
-  writeFileSync(specFile, JSON.stringify(spec));
-  // react-server resolves "server-only" to its empty module, as Next does for server code.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "engine.ts"), specFile], {
-    cwd: repoRoot,
-    stdio: ["ignore", "inherit", "inherit", "ipc"],
-  });
-  let waiting: { resolve: (reply: EngineReply) => void; reject: (err: Error) => void } | null = null;
-  const failed = (err: Error) => {
-    waiting?.reject(err);
-    waiting = null;
-  };
-  child.on("message", (reply: EngineReply) => {
-    const w = waiting;
-    waiting = null;
-    if (reply.kind === "error") w?.reject(new Error(`engine measurement failed: ${reply.message}`));
-    else w?.resolve(reply);
-  });
-  child.once("error", failed);
-  child.once("exit", (code) => failed(new Error(`engine measurement exited with code ${code}`)));
-  const next = () => new Promise<EngineReply>((resolve, reject) => (waiting = { resolve, reject }));
-  const ask = (message: EngineMessage) => {
-    const reply = next();
-    child.send(message);
-    return reply;
-  };
-  await next(); // ready
-  return {
-    async measure(request) {
-      const reply = await ask({ kind: "measure", request });
-      if (reply.kind !== "case") throw new Error(`engine measurement answered ${reply.kind} to a request`);
-      return reply.case;
-    },
-    async finish() {
-      const reply = await ask({ kind: "finish" });
-      if (reply.kind !== "profiles") throw new Error(`engine measurement answered ${reply.kind} to finish`);
-      return reply.profiles;
-    },
-  };
 }
 
 async function main() {
@@ -364,7 +313,7 @@ async function main() {
     // 6. API time against engine time, on the same requests: first-time (uncached) requests from one client.
     // Each request is replayed on DuckDB the moment after the server answered it, so the two sides of a
     // ratio see the host in the same state: with the replays minutes, or even seconds, after the API's
-    // samples, a host whose speed moved in between (it moves by up to 2x) moved the ratios by 30-65% from
+    // samples, a host whose speed moved in between (it moves by up to 2x) moved the ratios by up to 65% from
     // run to run on unchanged code.
     const apiSamples = new Map<ApiId, Array<{ path: string; ms: number }>>();
     const floorSamples = new Map<ApiId, number[]>();
@@ -386,12 +335,13 @@ async function main() {
       const samples: Array<{ path: string; ms: number }> = [];
       const floor: number[] = [];
       const cases: EngineCase[] = [];
+      const firstTime = api.firstTime ?? api.varied;
       for (let i = 40; i < 40 + API_VS_ENGINE_SAMPLES; i++) {
-        const samplePath = (api.firstTime ?? api.varied)(i);
+        const samplePath = firstTime(i);
         // The replay before this sample kept both cores busy in another process; one unmeasured first-time
         // request brings the server back to the state the load runs see, as the replay's own unmeasured
         // round does for the engine.
-        await timedGet(origin, cookie, (api.firstTime ?? api.varied)(i + 5000));
+        await timedGet(origin, cookie, firstTime(i + 5000));
         samples.push({ path: samplePath, ms: await timedGet(origin, cookie, samplePath) });
         // Taken in turn with the samples, so both see the host in the same state.
         floor.push(await timedGet(origin, cookie, api.refused(i), 400));
@@ -475,11 +425,12 @@ async function main() {
       figures.push({ id: `${api.id}.api.default`, section: engineSection, what: `${api.label} API time, default request, median of 5 (warm${api.cached ? ", cache hit" : ""})`, value: sameSamples.get(api.id)!, unit: "ms" });
       figures.push({ id: `${api.id}.engine.varied`, section: engineSection, what: `${api.label} engine time, median of ${samples.length} varied requests`, value: median(engineMs), unit: "ms" });
       figures.push({ id: `${api.id}.api.varied`, section: engineSection, what: `${api.label} API time, median of the same ${samples.length} requests (1 client${api.cached ? ", cache misses" : ""})`, value: median(samples.map((s) => s.ms)), unit: "ms" });
+      const ratio = apiTotal / engineTotal;
       figures.push({
         id: `${api.id}.ratio`,
         section: engineSection,
         what: `${api.label} API time / engine time (sum over the ${samples.length} varied requests)`,
-        value: apiTotal / engineTotal,
+        value: ratio,
         unit: "ratio",
         budget: { limit: RATIO_BUDGET, text: `<= ${RATIO_BUDGET}` },
       });
@@ -503,11 +454,12 @@ async function main() {
         unit: "ratio",
       });
       const floor = floorSamples.get(api.id)!;
+      const floorMs = median(floor);
       figures.push({
         id: `${api.id}.floor`,
         section: engineSection,
         what: `${api.label} framework floor: the same route refusing a malformed request (400, before any query), median of ${floor.length} taken in turn with the samples`,
-        value: median(floor),
+        value: floorMs,
         unit: "ms",
       });
       const bound = floorBound(engineMs, floor);
@@ -518,7 +470,7 @@ async function main() {
         value: bound,
         unit: "ratio",
       });
-      floorRows.push({ label: api.label, ratio: apiTotal / engineTotal, bound, floorMs: median(floor), engineMs: median(engineMs) });
+      floorRows.push({ label: api.label, ratio, bound, floorMs, engineMs: median(engineMs) });
     }
 
     const statementSection = "Engine time per statement, default request of each API (run alone on a direct connection, warm)";
