@@ -170,6 +170,11 @@ describe("GET /api/claims/{claimNo}", () => {
     expect(apiErrorBody.parse(await missing.json()).error.code).toBe("not_found");
     const bad = await detail(new NextRequest("http://localhost/api/claims/x"), params("'; DROP TABLE claims; --"));
     expect(bad.status).toBe(400);
+    // The message names the parameter, as every other 400 of the API does.
+    expect(apiErrorBody.parse(await bad.json()).error).toEqual({ code: "invalid_parameter", message: "claimNo: is not a claim number" });
+    const badTrip = await telematics(new NextRequest("http://localhost/api/claims/-1/telematics"), params("-1"));
+    expect(badTrip.status).toBe(400);
+    expect(apiErrorBody.parse(await badTrip.json()).error.message).toBe("claimNo: is not a claim number");
   });
 });
 

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { viewClaim } from "@/lib/api/claimView";
 import { handleApiError } from "@/lib/api/errors";
-import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
+import { claimPath } from "@/lib/api/claimsSchema";
 import { getRequestUser } from "@/lib/auth/requestUser";
 
 export const dynamic = "force-dynamic";
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: NextRequest, { params }: { params: Promise<{ claimNo: string }> }) {
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
-    const claimNo = claimNoSchema.parse((await params).claimNo);
+    const { claimNo } = claimPath.parse(await params);
     const body = await viewClaim(claimNo, await getRequestUser(request), requestId, request.signal);
     return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "private, no-store" } });
   } catch (err) {

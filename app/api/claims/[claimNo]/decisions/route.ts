@@ -6,7 +6,7 @@ import { getWarehouse } from "@/lib/warehouse";
 import { ApiError, errorResponse, handleApiError } from "@/lib/api/errors";
 import { parseJsonBody } from "@/lib/api/parseRequest";
 import { claimExists } from "@/lib/api/claims";
-import { claimNo as claimNoSchema, decisionRequest } from "@/lib/api/claimsSchema";
+import { claimPath, decisionRequest } from "@/lib/api/claimsSchema";
 import { DecisionConflict, IdempotencyKeyReused, decisionHistory, recordDecision } from "@/lib/decisions";
 import { getRequestUser } from "@/lib/auth/requestUser";
 
@@ -21,7 +21,7 @@ async function knownClaim(claimNo: string, signal: AbortSignal) {
 export async function GET(request: NextRequest, { params }: Context) {
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
-    const claimNo = claimNoSchema.parse((await params).claimNo);
+    const { claimNo } = claimPath.parse(await params);
     return NextResponse.json({ decisions: await decisionHistory(prisma, claimNo) }, { headers: { "x-request-id": requestId } });
   } catch (err) {
     return handleApiError(err, requestId);
@@ -33,7 +33,7 @@ export async function POST(request: NextRequest, { params }: Context) {
   try {
     const user = await getRequestUser(request);
     if (!user) throw new ApiError("unauthorized", "Sign in to record a decision.");
-    const claimNo = claimNoSchema.parse((await params).claimNo);
+    const { claimNo } = claimPath.parse(await params);
     const body = await parseJsonBody(request, decisionRequest);
     await knownClaim(claimNo, request.signal);
     const { decision, replayed } = await recordDecision(prisma, { ...body, claimNo, userId: user.id, requestId });

@@ -4,14 +4,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { getWarehouse } from "@/lib/warehouse";
 import { handleApiError } from "@/lib/api/errors";
 import { buildClaimTelematics } from "@/lib/api/claims";
-import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
+import { claimPath } from "@/lib/api/claimsSchema";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ claimNo: string }> }) {
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
-    const claimNo = claimNoSchema.parse((await params).claimNo);
+    const { claimNo } = claimPath.parse(await params);
     const body = await buildClaimTelematics(getWarehouse(), claimNo, request.signal);
     return NextResponse.json(body, { headers: { "x-request-id": requestId, "cache-control": "private, no-store", "content-type": "application/geo+json" } });
   } catch (err) {

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { dataPaths } from "@/lib/paths";
 import { getWarehouse } from "@/lib/warehouse";
 import { ApiError, handleApiError } from "@/lib/api/errors";
-import { claimNo as claimNoSchema } from "@/lib/api/claimsSchema";
+import { claimPath } from "@/lib/api/claimsSchema";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +19,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
     const p = await params;
-    const claimNo = claimNoSchema.parse(p.claimNo);
+    const { claimNo } = claimPath.parse(p);
     const name = imageName.parse(p.imageName);
     const warehouse = getWarehouse();
     // Only a photo that the gold tables link to this claim is served.
