@@ -7,6 +7,7 @@ import type { Warehouse } from "../warehouse/types";
 import { handleApiError } from "./errors";
 import { parseSearchParams } from "./parseRequest";
 import { createJsonTextCache } from "./responseCache";
+import { serverTiming } from "./serverTiming";
 
 /** A builder's answer for one request: its JSON text, as the cache keeps it, and the value parsed from it on demand. */
 export type CachedAnswer<R> = { json: string; hit: boolean; value: () => R };
@@ -52,6 +53,7 @@ export function cachedBuilder<Q extends object, R extends object>(
  */
 export function cachedJsonRoute<Q extends z.ZodType, R extends object>(querySchema: Q, build: CachedBuilder<z.infer<Q>, R>) {
   return async function GET(request: NextRequest): Promise<NextResponse> {
+    const started = performance.now();
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     try {
       const query = parseSearchParams(request.nextUrl, querySchema);
@@ -61,7 +63,8 @@ export function cachedJsonRoute<Q extends z.ZodType, R extends object>(querySche
       const headers = { etag, "cache-control": "private, no-cache", "x-request-id": requestId };
       if (request.headers.get("if-none-match") === etag) return new NextResponse(null, { status: 304, headers });
       const { json, hit } = await build(warehouse, buildId, query, request.signal);
-      return new NextResponse(json, { headers: { ...headers, "content-type": "application/json", "x-cache": hit ? "hit" : "miss" } });
+      const cache = hit ? "hit" : "miss";
+      return new NextResponse(json, { headers: { ...headers, "content-type": "application/json", "x-cache": cache, "server-timing": serverTiming(started, cache) } });
     } catch (err) {
       return handleApiError(err, requestId);
     }

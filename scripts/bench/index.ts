@@ -17,7 +17,7 @@ import { spawnEngine } from "./engineChild";
 import { closeTimedConnection, runLoad, timedGet as timedRequest, type LoadResult } from "./load";
 import { measurePages, type PageResult, type PageSpec } from "./pages";
 import { calibrate, machineSpeedNote, type Calibration } from "./calibrate";
-import { floorBound, floorNote, type FloorRow } from "./floor";
+import { floorBound, floorNote, ratioSplit, splitNote, type FloorRow } from "./floor";
 import { renderMarkdown, type Figure, type Results } from "./report";
 import { authSecret, ensureAppBuild, signIn, startServer, type RunningServer } from "./server";
 import { serverNodeFlags } from "../lib/serverNode";
@@ -108,7 +108,14 @@ async function getJson<T>(origin: string, cookie: string, apiPath: string): Prom
   return (await res.json()) as T;
 }
 
-const timedGet = (origin: string, cookie: string, apiPath: string, expectStatus?: number): Promise<number> => timedRequest(origin, apiPath, { cookie }, { expectStatus });
+const timedGet = async (origin: string, cookie: string, apiPath: string, expectStatus?: number): Promise<number> => (await timedRequest(origin, apiPath, { cookie }, { expectStatus })).ms;
+
+/** One API sample: its time and the route handler's own, which every successful API answer gives in its Server-Timing. */
+async function timedSample(origin: string, cookie: string, apiPath: string): Promise<{ path: string; ms: number; handlerMs: number }> {
+  const { ms, handlerMs } = await timedRequest(origin, apiPath, { cookie });
+  if (handlerMs === null) throw new Error(`GET ${apiPath}: no Server-Timing with the handler's time in the answer`);
+  return { path: apiPath, ms, handlerMs };
+}
 
 function gitCommit(): string {
   try {
@@ -315,7 +322,7 @@ async function main() {
     // ratio see the host in the same state: with the replays minutes, or even seconds, after the API's
     // samples, a host whose speed moved in between (it moves by up to 2x) moved the ratios by up to 65% from
     // run to run on unchanged code.
-    const apiSamples = new Map<ApiId, Array<{ path: string; ms: number }>>();
+    const apiSamples = new Map<ApiId, Array<{ path: string; ms: number; handlerMs: number }>>();
     const floorSamples = new Map<ApiId, number[]>();
     const sameSamples = new Map<ApiId, number>();
     const engineRuns: EngineOutput[] = [];
@@ -332,7 +339,7 @@ async function main() {
         },
         workDir,
       );
-      const samples: Array<{ path: string; ms: number }> = [];
+      const samples: Array<{ path: string; ms: number; handlerMs: number }> = [];
       const floor: number[] = [];
       const cases: EngineCase[] = [];
       const firstTime = api.firstTime ?? api.varied;
@@ -342,7 +349,7 @@ async function main() {
         // request brings the server back to the state the load runs see, as the replay's own unmeasured
         // round does for the engine.
         await timedGet(origin, cookie, firstTime(i + 5000));
-        samples.push({ path: samplePath, ms: await timedGet(origin, cookie, samplePath) });
+        samples.push(await timedSample(origin, cookie, samplePath));
         // Taken in turn with the samples, so both see the host in the same state.
         floor.push(await timedGet(origin, cookie, api.refused(i), 400));
         cases.push(await child.measure({ id: `${api.id}.varied.${samples.length - 1}`, path: samplePath }));
@@ -470,7 +477,34 @@ async function main() {
         value: bound,
         unit: "ratio",
       });
-      floorRows.push({ label: api.label, ratio, bound, floorMs, engineMs: median(engineMs) });
+      // The ratio in two parts: the handler's own time (its Server-Timing) and the rest of the request.
+      const split = ratioSplit(
+        samples.map((x) => x.ms),
+        samples.map((x) => x.handlerMs),
+        engineMs,
+      );
+      figures.push({
+        id: `${api.id}.handler`,
+        section: engineSection,
+        what: `${api.label} route handler's own time (its Server-Timing: queries, rows to objects, checks, JSON), median of the same ${samples.length} requests`,
+        value: median(samples.map((x) => x.handlerMs)),
+        unit: "ms",
+      });
+      figures.push({
+        id: `${api.id}.outside`,
+        section: engineSection,
+        what: `${api.label} time outside the route handler (HTTP, routing, the proxy's access check, sending the answer), median of the same ${samples.length}`,
+        value: median(samples.map((x) => x.ms - x.handlerMs)),
+        unit: "ms",
+      });
+      figures.push({
+        id: `${api.id}.ratio.handler`,
+        section: engineSection,
+        what: `${api.label} the ratio's part in the route handler: handler time / engine time (the rest of the ratio is the time outside it)`,
+        value: split.handler,
+        unit: "ratio",
+      });
+      floorRows.push({ label: api.label, ratio, bound, floorMs, engineMs: median(engineMs), split });
     }
 
     const statementSection = "Engine time per statement, default request of each API (run alone on a direct connection, warm)";
@@ -600,7 +634,7 @@ async function main() {
         `Load runs: ${opts.duration} s each on loopback, session cookie of the admin user; 1 client = 1 keep-alive connection, 32 clients = 32, each sending its next request when the last is answered. Requests still in flight when the time is up are waited for and counted; one unanswered after 10 s is an error. Percentiles are nearest-rank over every response of the run. The single timed requests (the cold ones, and the API side of the API/engine ratios) go through the same client on one keep-alive connection, asking for no compression, as the load runs do.`,
         "Cached / uncached: /api/loss-summary and /api/engagement(/accounts) cache answers per gold build and request. 'warm, cached' repeats one request (cache hits); 'warm, uncached' sends a distinct period/filter on every request (cache misses, the engine path). The claims queue caches its gold answer (counters, and each page) per build and set of decided claims, and reads decisions on every request; claim detail and telematics do not cache.",
         "Cold: the first request to that API after `next start` (server restarted for each API): DuckDB opens the gold file and the route loads. The OS page cache is warm (the files were read before), so this is not a cold disk.",
-        "Engine time: the API's own statements (recorded from its builder) replayed on a direct @duckdb/node-api connection to the same gold file (a process kept up for the purpose) the moment after the server answered that request, so both sides of a ratio see the host in the same state (each side after an unmeasured warm-up: the server one other first-time request, the engine one round of the same statements); phases in parallel on the app's connection count; warm buffers, median of 2 runs after a warm-up run. The ratio sets the API's latency on the same requests (first-time, one client) against it: HTTP, auth, JSON and validation are the difference. The direct run parses and plans each statement, as running the SQL on DuckDB does; the app keeps its statements prepared per connection and only binds and runs them, so a second ratio sets the API against the engine doing just that. The framework floor is the same route answering a malformed request (400, refused by validation before any query; no log line), timed in turn with the samples: HTTP, routing, the proxy's access check and the response cost it too, so (engine + floor) / engine is the lowest ratio the route can reach on this framework and host.",
+        "Engine time: the API's own statements (recorded from its builder) replayed on a direct @duckdb/node-api connection to the same gold file (a process kept up for the purpose) the moment after the server answered that request, so both sides of a ratio see the host in the same state (each side after an unmeasured warm-up: the server one other first-time request, the engine one round of the same statements); phases in parallel on the app's connection count; warm buffers, median of 2 runs after a warm-up run. The ratio sets the API's latency on the same requests (first-time, one client) against it: HTTP, auth, JSON and validation are the difference. The direct run parses and plans each statement, as running the SQL on DuckDB does; the app keeps its statements prepared per connection and only binds and runs them, so a second ratio sets the API against the engine doing just that. The framework floor is the same route answering a malformed request (400, refused by validation before any query; no log line), timed in turn with the samples: HTTP, routing, the proxy's access check and the response cost it too, so (engine + floor) / engine is the lowest ratio the route can reach on this framework and host. Each answer also gives the route handler's own time in its Server-Timing header (from the handler's first line to its JSON text written), which splits the ratio in two: handler time / engine time (our queries, the rows made into objects and checked, the JSON) and the rest (HTTP, routing, the proxy's access check, sending the answer).",
         "Pages: the page's own clock (ms since navigation start) at the first animation frame where every element with data-state has left 'loading' (a watcher the page runs before its own scripts checks on every change of the document and at the next animation frame, so a frame the page's scripts hold back counts as late). On a cold load the watcher says so on the console and the test driver only listens: it runs nothing in the page until the tiles are drawn. The dashboards arrive with their figures and charts in the HTML (no loading screen, charts drawn on the server); the scripts hydrate them afterwards. Bytes are response bodies plus headers as received (compressed) until the network has been quiet for 1.5 s (the claim map's chunk, worker and geometry load after the tiles); JavaScript is each script's body gzipped at level 6, over the same span. The filter change picks a value in the page's own filter form once the page is quiet; the redraw runs from the select's input event (the user's change) to the first frame with every tile loaded again, and a second row gives it from the moment the test driver is asked to pick the value (it first finds the control, scrolls it into view and waits for it to hold still). The test driver's own helper script, which it puts in the page the first time it polls there (about 40 ms of the page's main thread), is installed before the change, so it does not count in the redraw.",
         ...opts.note,
       ],
@@ -619,7 +653,7 @@ async function main() {
     };
     const previous = previousResults(outDir);
     const previousSpeed = (previous?.details as { speed?: { start?: Calibration } } | undefined)?.speed?.start ?? null;
-    const context = [floorNote(floorRows, RATIO_BUDGET), machineSpeedNote(speedAtStart, previousSpeed)].filter((s): s is string => s !== null);
+    const context = [floorNote(floorRows, RATIO_BUDGET), splitNote(floorRows, RATIO_BUDGET), machineSpeedNote(speedAtStart, previousSpeed)].filter((s): s is string => s !== null);
     const { markdown, misses, regressions } = renderMarkdown(results, previous, context);
     mkdirSync(outDir, { recursive: true });
     writeFileSync(path.join(outDir, "results.md"), markdown);

@@ -1,4 +1,5 @@
 import http from "node:http";
+import { handlerMs } from "./floor";
 import { summarize, type Summary } from "./stats";
 
 export interface LoadOptions {
@@ -25,12 +26,13 @@ export interface LoadResult extends Summary {
   statusCodes: Record<string, number>;
 }
 
-function get(agent: http.Agent, url: URL, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; bytes: number }> {
+function get(agent: http.Agent, url: URL, headers: Record<string, string>, timeoutMs: number): Promise<{ status: number; bytes: number; serverTiming: string | null }> {
   return new Promise((resolve, reject) => {
     const req = http.get(url, { agent, headers, timeout: timeoutMs }, (res) => {
       let bytes = 0;
       res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
+      const serverTiming = res.headers["server-timing"];
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes, serverTiming: typeof serverTiming === "string" ? serverTiming : null }));
       res.on("error", reject);
     });
     req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
@@ -44,20 +46,21 @@ const singleAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 /**
  * One GET timed from sending to the last byte, with the load runs' own client (a keep-alive connection, no
  * compression asked for), so its time compares with theirs; Node's fetch adds milliseconds of its own. Throws
- * on an answer that is not 2xx, or not `expectStatus` when one is given.
+ * on an answer that is not 2xx, or not `expectStatus` when one is given. Gives the route handler's own time
+ * as well, from the answer's Server-Timing header (null when it has none: a refused request).
  */
 export async function timedGet(
   origin: string,
   path: string,
   headers: Record<string, string>,
   { timeoutMs = 30_000, expectStatus }: { timeoutMs?: number; expectStatus?: number } = {},
-): Promise<number> {
+): Promise<{ ms: number; handlerMs: number | null }> {
   const sent = performance.now();
   const res = await get(singleAgent, new URL(path, origin), headers, timeoutMs);
   const ms = performance.now() - sent;
   const expected = expectStatus === undefined ? res.status >= 200 && res.status < 300 : res.status === expectStatus;
   if (!expected) throw new Error(`GET ${path}: HTTP ${res.status}${expectStatus === undefined ? "" : `, expected ${expectStatus}`}`);
-  return ms;
+  return { ms, handlerMs: handlerMs(res.serverTiming) };
 }
 
 /** Closes the connection timedGet keeps open (before the server it talks to is restarted, and at the end). */

@@ -180,7 +180,13 @@ describe("GET /api/claims/{claimNo}", () => {
 
 describe("telematics and images", () => {
   it("returns the trip as a GeoJSON line plus timed points", async () => {
+    const sent = performance.now();
     const res = await telematics(new NextRequest("http://localhost/api/claims/K1/telematics"), params("K1"));
+    const ms = performance.now() - sent;
+    expect(res.headers.get("content-type")).toBe("application/geo+json");
+    const handler = /^app;dur=(\d+\.\d{2});desc="route handler"$/.exec(res.headers.get("server-timing") ?? "");
+    expect(Number(handler?.[1])).toBeGreaterThan(0);
+    expect(Number(handler?.[1])).toBeLessThanOrEqual(ms);
     const body = (await res.json()) as { features: Array<{ geometry: { type: string }; properties: Record<string, unknown> }> };
     expect(body.features.map((f) => f.geometry.type)).toEqual(["LineString", "Point", "Point", "Point"]);
     expect(body.features.slice(1).map((f) => f.properties.speed)).toEqual([70, 40, 0]);

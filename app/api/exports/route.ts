@@ -1,8 +1,9 @@
 // POST /api/exports: puts a CSV made in the browser from a dashboard tile on the audit log; the page
 // downloads the file only once this has answered.
 import { randomUUID } from "node:crypto";
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { ApiError, handleApiError } from "@/lib/api/errors";
+import { jsonAnswer } from "@/lib/api/serverTiming";
 import { parseJsonBody } from "@/lib/api/parseRequest";
 import { exportRecord } from "@/lib/api/exportSchema";
 import { canOpen } from "@/lib/auth/access";
@@ -12,6 +13,7 @@ import { audit } from "@/lib/audit";
 export const dynamic = "force-dynamic";
 
 export async function POST(request: NextRequest) {
+  const started = performance.now();
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
     const user = await getRequestUser(request);
@@ -27,7 +29,7 @@ export async function POST(request: NextRequest) {
       requestId,
       detail: { fileName: record.fileName, rows: record.rows, filters: record.filters },
     });
-    return NextResponse.json({ recorded: true }, { status: 201, headers: { "x-request-id": requestId } });
+    return jsonAnswer({ recorded: true }, started, { "x-request-id": requestId }, 201);
   } catch (err) {
     return handleApiError(err, requestId);
   }

@@ -114,9 +114,16 @@ describe("GET /api/loss-summary", () => {
   });
 
   it("serves a repeated request from the cache and answers 304 to a matching ETag", async () => {
+    const sent = performance.now();
     const first = await call("?from=2023-02-01&to=2023-02-28");
+    const firstMs = performance.now() - sent;
     const second = await call("?to=2023-02-28&from=2023-02-01");
     expect(second.headers.get("x-cache")).toBe("hit");
+    // Server-Timing: the handler's own time (no more than the call took) and whether the cache answered.
+    const timing = /^app;dur=(\d+\.\d{2});desc="route handler", cache;desc=miss$/.exec(first.headers.get("server-timing") ?? "");
+    expect(Number(timing?.[1])).toBeGreaterThan(0);
+    expect(Number(timing?.[1])).toBeLessThanOrEqual(firstMs);
+    expect(second.headers.get("server-timing")).toMatch(/, cache;desc=hit$/);
     expect(await second.json()).toEqual(await first.json());
     const revalidated = await call("?from=2023-02-01&to=2023-02-28", { "if-none-match": first.headers.get("etag")! });
     expect(revalidated.status).toBe(304);

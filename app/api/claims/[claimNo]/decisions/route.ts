@@ -4,6 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { prisma } from "@/lib/db";
 import { getWarehouse } from "@/lib/warehouse";
 import { ApiError, errorResponse, handleApiError } from "@/lib/api/errors";
+import { jsonAnswer } from "@/lib/api/serverTiming";
 import { parseJsonBody } from "@/lib/api/parseRequest";
 import { claimExists } from "@/lib/api/claims";
 import { claimPath, decisionRequest } from "@/lib/api/claimsSchema";
@@ -19,16 +20,18 @@ async function knownClaim(claimNo: string, signal: AbortSignal) {
 }
 
 export async function GET(request: NextRequest, { params }: Context) {
+  const started = performance.now();
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
     const { claimNo } = claimPath.parse(await params);
-    return NextResponse.json({ decisions: await decisionHistory(prisma, claimNo) }, { headers: { "x-request-id": requestId } });
+    return jsonAnswer({ decisions: await decisionHistory(prisma, claimNo) }, started, { "x-request-id": requestId });
   } catch (err) {
     return handleApiError(err, requestId);
   }
 }
 
 export async function POST(request: NextRequest, { params }: Context) {
+  const started = performance.now();
   const requestId = request.headers.get("x-request-id") ?? randomUUID();
   try {
     const user = await getRequestUser(request);
@@ -37,7 +40,7 @@ export async function POST(request: NextRequest, { params }: Context) {
     const body = await parseJsonBody(request, decisionRequest);
     await knownClaim(claimNo, request.signal);
     const { decision, replayed } = await recordDecision(prisma, { ...body, claimNo, userId: user.id, requestId });
-    return NextResponse.json({ decision, replayed }, { status: replayed ? 200 : 201, headers: { "x-request-id": requestId } });
+    return jsonAnswer({ decision, replayed }, started, { "x-request-id": requestId }, replayed ? 200 : 201);
   } catch (err) {
     if (err instanceof DecisionConflict) {
       return NextResponse.json(
