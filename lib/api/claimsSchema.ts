@@ -13,7 +13,6 @@ export const claimNo = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za
 /** The claim number of a /api/claims/{claimNo}/... route: a bad one is a 400 that names the parameter. */
 export const claimPath = z.object({ claimNo });
 
-
 const label = z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9 &().,'/-]+$/, "contains characters no value of this filter has");
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 

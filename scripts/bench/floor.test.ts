@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { floorBound, floorNote, handlerMs, ratioSplit, splitNote } from "./floor";
+import { floorBound, floorNote, ratioSplit, splitNote } from "./floor";
+import { handlerMs } from "./load";
 
 describe("the framework floor under the API/engine ratio", () => {
   it("is (engine + floor) / engine over the same requests", () => {

@@ -3,14 +3,10 @@
  * access check and the route's response before and after any query; a malformed request to the same route,
  * refused with 400 before any query runs, pays for just that. Its time is the floor under the API's time,
  * so (engine + floor) / engine is the lowest API/engine ratio the route can reach on this framework and host,
- * however little the route's own code costs.
+ * however little the route's own code costs. The route handler's own time (its Server-Timing) splits the
+ * ratio at the handler: what the handler did, and what the request spent outside it.
  */
-
-/** The route handler's own time from an answer's Server-Timing header (`app;dur=12.34;...`), or null. */
-export function handlerMs(serverTiming: string | null): number | null {
-  const dur = /(?:^|,)\s*app;dur=(\d+(?:\.\d+)?)/.exec(serverTiming ?? "");
-  return dur ? Number(dur[1]) : null;
-}
+import { sum } from "./stats";
 
 /**
  * An API/engine ratio in two parts over the same requests: the route handler's own time (its queries, the
@@ -20,7 +16,6 @@ export function handlerMs(serverTiming: string | null): number | null {
  */
 export function ratioSplit(apiMs: number[], handlerMs: number[], engineMs: number[]): { handler: number; outside: number } {
   if (engineMs.length === 0 || apiMs.length !== engineMs.length || handlerMs.length !== engineMs.length) throw new Error("ratioSplit: one API, handler and engine time per request");
-  const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
   const engine = sum(engineMs);
   return { handler: sum(handlerMs) / engine, outside: (sum(apiMs) - sum(handlerMs)) / engine };
 }
@@ -28,9 +23,8 @@ export function ratioSplit(apiMs: number[], handlerMs: number[], engineMs: numbe
 /** The lowest API/engine ratio the floor allows over the same requests: (engine + floor) / engine, summed. */
 export function floorBound(engineMs: number[], floorMs: number[]): number {
   if (engineMs.length === 0 || engineMs.length !== floorMs.length) throw new Error("floorBound: one floor sample per engine sample");
-  const engine = engineMs.reduce((s, x) => s + x, 0);
-  const floor = floorMs.reduce((s, x) => s + x, 0);
-  return (engine + floor) / engine;
+  const engine = sum(engineMs);
+  return (engine + sum(floorMs)) / engine;
 }
 
 export interface FloorRow {

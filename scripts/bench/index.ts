@@ -21,7 +21,7 @@ import { floorBound, floorNote, ratioSplit, splitNote, type FloorRow } from "./f
 import { renderMarkdown, type Figure, type Results } from "./report";
 import { authSecret, ensureAppBuild, signIn, startServer, type RunningServer } from "./server";
 import { serverNodeFlags } from "../lib/serverNode";
-import { median } from "./stats";
+import { median, sum } from "./stats";
 
 const program = new Command("bench")
   .option("--data-dir <dir>", "data folder to serve (BENCH_DATA_DIR)", process.env.BENCH_DATA_DIR ?? "data/insurer")
@@ -425,8 +425,8 @@ async function main() {
     for (const api of apis) {
       const samples = apiSamples.get(api.id)!;
       const engineMs = samples.map((_, k) => engineCase.get(`${api.id}.varied.${k}`)!.engineMs);
-      const apiTotal = samples.reduce((s, x) => s + x.ms, 0);
-      const engineTotal = engineMs.reduce((s, x) => s + x, 0);
+      const apiTotal = sum(samples.map((x) => x.ms));
+      const engineTotal = sum(engineMs);
       const def = engineCase.get(`${api.id}.default`)!;
       figures.push({ id: `${api.id}.engine.default`, section: engineSection, what: `${api.label} engine time, default request (${def.queries.length} statements, phases in parallel on the pool)`, value: def.engineMs, unit: "ms" });
       figures.push({ id: `${api.id}.api.default`, section: engineSection, what: `${api.label} API time, default request, median of 5 (warm${api.cached ? ", cache hit" : ""})`, value: sameSamples.get(api.id)!, unit: "ms" });
@@ -452,7 +452,7 @@ async function main() {
       });
       // The app keeps its statements prepared per connection, so its warm path skips the parsing and
       // planning the direct run above includes; this row sets the API against the engine doing what it does.
-      const preparedTotal = samples.reduce((s, _, k) => s + engineCase.get(`${api.id}.varied.${k}`)!.preparedMs, 0);
+      const preparedTotal = sum(samples.map((_, k) => engineCase.get(`${api.id}.varied.${k}`)!.preparedMs));
       figures.push({
         id: `${api.id}.ratio.prepared`,
         section: engineSection,

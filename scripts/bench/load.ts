@@ -1,5 +1,4 @@
 import http from "node:http";
-import { handlerMs } from "./floor";
 import { summarize, type Summary } from "./stats";
 
 export interface LoadOptions {
@@ -38,6 +37,12 @@ function get(agent: http.Agent, url: URL, headers: Record<string, string>, timeo
     req.on("timeout", () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
     req.on("error", reject);
   });
+}
+
+/** The route handler's own time from an answer's Server-Timing header (`app;dur=12.34;...`), or null. */
+export function handlerMs(serverTiming: string | null): number | null {
+  const dur = /(?:^|,)\s*app;dur=(\d+(?:\.\d+)?)/.exec(serverTiming ?? "");
+  return dur ? Number(dur[1]) : null;
 }
 
 // One keep-alive connection for the single timed requests, as a 1-client load run has.

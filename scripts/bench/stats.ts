@@ -18,6 +18,10 @@ export function summarize(samples: readonly number[]): Summary {
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
 }
 
+export function sum(samples: readonly number[]): number {
+  return samples.reduce((s, x) => s + x, 0);
+}
+
 export function median(samples: readonly number[]): number {
   return percentile([...samples].sort((a, b) => a - b), 50);
 }
